@@ -1,0 +1,26 @@
+//! `duplicate-indicator` (JX0201): two indicators of one project with the same name.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Spec;
+
+pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (_, project) in spec.projects() {
+        let mut first = HashMap::new();
+        for indicator in &project.indicators {
+            match first.get(indicator.name.as_str()) {
+                Some(span) => found.push(
+                    Diagnostic::new(Code::DuplicateIndicator, indicator.name_span)
+                        .arg("name", &indicator.name)
+                        .label(*span, "第一次出现"),
+                ),
+                None => {
+                    first.insert(indicator.name.as_str(), indicator.name_span);
+                }
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,133 @@
+//! `unit-mismatch` (JX0105): a target whose unit does not fit the indicator: not the unit the
+//! name notes (`处理时间(分钟)` with 小时), a rate not in %, a 满意度 not in % or 分, or the two
+//! ends of a range in units that cannot be compared.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::measure::{self, Dimension};
+use crate::model::polarity::unit_note;
+use crate::model::{Condition, Indicator, Level1, Quantity, Spec};
+
+pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (_, indicator) in spec.indicators() {
+        for clause in indicator.target.clauses() {
+            let quantities: Vec<&Quantity> = match &clause.condition {
+                Condition::Compare { bound, .. } => vec![bound],
+                Condition::Range { low, high } => {
+                    found.extend(range_ends(low, high));
+                    vec![low, high]
+                }
+                _ => vec![],
+            };
+            let subject = clause.subject.as_deref();
+            found.extend(
+                quantities
+                    .into_iter()
+                    .filter_map(|q| against_name(indicator, subject, q)),
+            );
+        }
+    }
+    found.dedup_by_key(|d| d.span);
+    found
+}
+
+fn against_name(indicator: &Indicator, subject: Option<&str>, q: &Quantity) -> Option<Diagnostic> {
+    let unit = q.unit.as_ref()?;
+    let span = q.unit_span?;
+    let name = indicator.name.as_str();
+    if let Some(noted) = unit_note(name).and_then(measure::unit) {
+        if noted.symbol == unit.symbol {
+            return None;
+        }
+        let converted = unit.convert(q.value, &noted);
+        let (detail, help) = match converted {
+            Some(v) => (
+                format!(
+                    "指标名称注明单位为「{}」，指标值却以「{}」计",
+                    noted.symbol, unit.symbol
+                ),
+                format!("换算后写作 `{}{}`，与名称一致", v.normalize(), noted.symbol),
+            ),
+            None => (
+                format!(
+                    "指标名称注明单位为「{}」，指标值的单位「{}」无法换算",
+                    noted.symbol, unit.symbol
+                ),
+                format!("用「{}」写指标值，或改正名称中的单位", noted.symbol),
+            ),
+        };
+        let diagnostic = Diagnostic::new(Code::UnitMismatch, span)
+            .arg("unit", unit.symbol)
+            .arg("detail", detail)
+            .arg("help_detail", help);
+        return Some(match converted {
+            Some(v) if v.normalize().scale() <= 2 => diagnostic.fix(
+                format!("换算为{}", noted.symbol),
+                q.span,
+                format!("{}{}", v.normalize(), noted.symbol),
+            ),
+            _ => diagnostic,
+        });
+    }
+    let satisfaction = indicator.category.level1 == Level1::Satisfaction || name.contains("满意度");
+    let is_ratio = matches!(
+        unit.dimension,
+        Dimension::Ratio | Dimension::PercentagePoint
+    );
+    if satisfaction
+        && !is_ratio
+        && unit.dimension != Dimension::Score
+        && mentions_satisfaction(name, subject)
+    {
+        return Some(mismatch(
+            unit.symbol,
+            span,
+            format!(
+                "满意度「{name}」应以 % 或 分 计，指标值却以「{}」计",
+                unit.symbol
+            ),
+            "满意度写作 `>= 90%` 或 `>= 90分`",
+        ));
+    }
+    if is_rate(name) && !is_ratio && subject.is_none() {
+        return Some(mismatch(
+            unit.symbol,
+            span,
+            format!("「{name}」是比率，指标值却以「{}」计", unit.symbol),
+            "比率写作百分数，如 `>= 95%`；若要考核数量，请把名称改为“……数量”",
+        ));
+    }
+    None
+}
+
+fn mentions_satisfaction(name: &str, subject: Option<&str>) -> bool {
+    name.contains("满意") || subject.is_some_and(|s| s.contains("满意"))
+}
+
+/// 合格率, 覆盖率, 占比: names of ratios.
+pub fn is_rate(name: &str) -> bool {
+    let name = name.trim_end();
+    ["率", "比例", "占比", "比重"]
+        .iter()
+        .any(|e| name.ends_with(e))
+}
+
+fn range_ends(low: &Quantity, high: &Quantity) -> Option<Diagnostic> {
+    let (a, b) = (low.unit.as_ref()?, high.unit.as_ref()?);
+    if a.comparable(b) {
+        return None;
+    }
+    Some(mismatch(
+        a.symbol,
+        low.unit_span.unwrap_or(low.span),
+        format!("区间两端的单位「{}」与「{}」无法比较", a.symbol, b.symbol),
+        "区间两端用同一计量单位，如 `15-20家`",
+    ))
+}
+
+fn mismatch(unit: &str, span: crate::source::Span, detail: String, help: &str) -> Diagnostic {
+    Diagnostic::new(Code::UnitMismatch, span)
+        .arg("unit", unit)
+        .arg("detail", detail)
+        .arg("help_detail", help)
+}

@@ -1,0 +1,16 @@
+//! `unmeasurable-target` (JX0102): a target that states an action or outcome in words (通过保密验收,
+//! 完成年度工作任务) with no number and no grade, but without vague wording.
+
+use crate::check::vocabulary::vague_word;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Meaning, Spec};
+
+pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+    spec.indicators()
+        .filter(|(_, i)| matches!(i.target.meaning, Meaning::Unmeasurable { .. }))
+        .filter(|(_, i)| vague_word(&i.target.text).is_none())
+        .map(|(_, i)| {
+            Diagnostic::new(Code::UnmeasurableTarget, i.target.span).arg("text", &i.target.text)
+        })
+        .collect()
+}

@@ -1,0 +1,46 @@
+//! `vague-target` (JX0101): a target with no number and no declared grade that uses vague wording
+//! (提升, 满足, 良好 without a scale, 正面效应 …).
+
+use crate::check::vocabulary::{GRADE_WORDS, vague_word};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Indicator, Level1, Meaning, Spec};
+use crate::source::Span;
+
+pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+    spec.indicators()
+        .filter_map(|(_, indicator)| finding(indicator))
+        .collect()
+}
+
+fn finding(indicator: &Indicator) -> Option<Diagnostic> {
+    let target = &indicator.target;
+    if !matches!(target.meaning, Meaning::Unmeasurable { .. }) {
+        return None;
+    }
+    let (at, word) = vague_word(&target.text)?;
+    let start = target.span.start + at;
+    let reason = if GRADE_WORDS.contains(&word) {
+        format!("「{word}」是等级用语，但没有声明等级")
+    } else {
+        format!("「{word}」只说了方向或评价，没有可核对的数值")
+    };
+    Some(
+        Diagnostic::new(Code::VagueTarget, Span::new(start, start + word.len()))
+            .arg("text", &target.text)
+            .arg("reason", reason)
+            .arg("word", word)
+            .arg("example", example(indicator)),
+    )
+}
+
+/// A compliant target for an indicator of this kind.
+fn example(indicator: &Indicator) -> &'static str {
+    let name = indicator.name.as_str();
+    if indicator.category.level1 == Level1::Satisfaction || name.contains("满意") {
+        ">= 90%"
+    } else if name.ends_with('率') || name.ends_with('度') {
+        ">= 95%"
+    } else {
+        ">= 10个"
+    }
+}

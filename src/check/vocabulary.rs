@@ -1,0 +1,59 @@
+//! Words reviewers reject: shared by the rules that judge unmeasurable targets.
+
+/// Vague wording (domain.md §5): direction or praise without a level. Longest first where one
+/// contains another, so the label covers the whole word.
+pub const VAGUE_WORDS: &[&str] = &[
+    "进一步",
+    "应保尽保",
+    "不超预算",
+    "正面效应",
+    "逐步",
+    "有所",
+    "明显",
+    "显著",
+    "大幅",
+    "稳步",
+    "不断",
+    "持续",
+    "较好",
+    "良好",
+    "优良",
+    "较高",
+    "基本",
+    "力争",
+    "尽量",
+    "争取",
+    "适当",
+    "若干",
+    "一定",
+    "有效",
+    "积极",
+    "加强",
+    "促进",
+    "推动",
+    "提升",
+    "提高",
+    "改善",
+    "增强",
+    "优化",
+    "完善",
+    "巩固",
+    "满足",
+    "满意",
+    "相符",
+    "符合",
+    "正面",
+    "左右",
+    "约",
+];
+
+/// Grade words: measurable only on a declared scale.
+pub const GRADE_WORDS: &[&str] = &["良好", "优良", "较好", "满意", "优秀", "合格", "一般"];
+
+/// The first vague word in `text`, with its byte offset.
+pub fn vague_word(text: &str) -> Option<(usize, &'static str)> {
+    VAGUE_WORDS
+        .iter()
+        .filter_map(|w| text.find(w).map(|at| (at, *w)))
+        .min_by_key(|(at, w)| (*at, usize::MAX - w.len()))
+}

@@ -1,0 +1,123 @@
+//! The command line: argument parsing, dispatch, and the one place that maps outcomes to exit codes.
+//! The only floor that touches the filesystem, the environment or the process exit status.
+
+mod check;
+mod explain;
+mod files;
+mod model;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// jixiao（绩效）：绩效目标的语言与检查器
+#[derive(Parser, Debug)]
+#[command(name = "jixiao", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// 检查规格文件：语法、指标值是否可衡量、金额是否平衡
+    Check {
+        /// 文件或文件夹（递归查找 *.jx）；默认当前文件夹
+        paths: Vec<PathBuf>,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// 何时使用颜色
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// 解释一条规则；不给代码时列出全部规则
+    Explain {
+        /// 规则代码或名称，如 JX0101 或 vague-target
+        code: Option<String>,
+    },
+    /// 输出规格文件编译后的规范化模型（JSON）
+    Model {
+        /// 一个规格文件
+        path: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// How a command ended, before it becomes an exit code.
+pub enum Outcome {
+    /// Nothing at or above the failing level.
+    Clean,
+    /// Findings that fail the run.
+    Findings,
+    /// Usage, configuration or I/O failure: the message to print.
+    Failure(String),
+}
+
+impl Outcome {
+    fn exit_code(&self) -> ExitCode {
+        match self {
+            Outcome::Clean => ExitCode::SUCCESS,
+            Outcome::Findings => ExitCode::from(1),
+            Outcome::Failure(_) => ExitCode::from(2),
+        }
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let outcome = run(cli);
+    if let Outcome::Failure(message) = &outcome {
+        let _ = writeln!(std::io::stderr(), "jixiao: {message}");
+    }
+    outcome.exit_code()
+}
+
+fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        Command::Check {
+            paths,
+            format,
+            color,
+        } => {
+            let color = match color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            check::run(&paths, format, color)
+        }
+        Command::Explain { code } => explain::run(code.as_deref()),
+        Command::Model { path } => model::run(&path),
+    }
+}
+
+/// Writes to stdout; a closed pipe is not an error worth a panic.
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}

@@ -1,0 +1,250 @@
+//! The rule table: every code jixiao reports, its name, default severity, messages and examples.
+//!
+//! Messages are templates keyed by code; `{name}` placeholders are filled from a diagnostic's
+//! arguments, so a second language is a second table, not a rewrite.
+//! Every rule carries a failing and a passing example (the body of one project), and a test runs
+//! both: the failing one must yield exactly this code, the passing one nothing.
+
+use serde::Serialize;
+
+use super::Severity;
+
+/// A stable diagnostic code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Code {
+    SyntaxError,
+    UnknownCategory,
+    InputLimit,
+    VagueTarget,
+    UnmeasurableTarget,
+    MissingOperator,
+    MissingUnit,
+    UnitMismatch,
+    OutOfRange,
+    BadRange,
+    DuplicateIndicator,
+    MissingCategory,
+    AmountMismatch,
+}
+
+/// One row of the rule table.
+#[derive(Debug)]
+pub struct Rule {
+    pub code: Code,
+    /// Stable identifier, `JX` and four digits: the first two say the stage.
+    pub id: &'static str,
+    /// Kebab-case name used in output, configuration and suppressions.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line saying what the rule finds.
+    pub title: &'static str,
+    pub message: &'static str,
+    pub label: &'static str,
+    pub help: &'static str,
+    /// Why the rule exists and what a compliant target looks like.
+    pub explanation: &'static str,
+    /// The body of a project that triggers exactly this rule.
+    pub bad: &'static str,
+    /// The same body, fixed.
+    pub good: &'static str,
+}
+
+const CATEGORIES_OK: &str = "  产出 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n";
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        code: Code::SyntaxError,
+        id: "JX0001",
+        name: "syntax-error",
+        severity: Severity::Error,
+        title: "无法读取的行",
+        message: "{detail}",
+        label: "{label}",
+        help: "{help}",
+        explanation: "每行只写一条语句：`部门`、`预算单位`、`项目` 打开一个块并以 `{` 结尾，`}` 关闭块；块内可写 `预算`、`目标`、`等级` 和指标行（`类别 名称 指标值`）。读不懂的行单独报告，其余各行照常检查。",
+        bad: "  产出 网络安全宣传册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+        good: "  产出 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::UnknownCategory,
+        id: "JX0002",
+        name: "unknown-category",
+        severity: Severity::Error,
+        title: "未知的指标类别",
+        message: "未知的{level}指标类别「{word}」",
+        label: "不是{level}指标",
+        help: "{level}指标应为：{allowed}",
+        explanation: "指标行以类别开头：一级为 产出、效益、满意度、成本（可带“指标”二字，`效果` 视同 效益）；二级用 `.` 接在一级之后，如 `产出.数量`、`效益.社会效益`、`成本.经济成本`。地方写法 进度→时效、环境效益→生态效益 会自动归并。",
+        bad: "  产量 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+        good: "  产出.数量 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::InputLimit,
+        id: "JX0003",
+        name: "input-limit",
+        severity: Severity::Error,
+        title: "输入超出限制",
+        message: "{detail}",
+        label: "超出限制",
+        help: "把文件拆小，或检查是否误读了非规格文件",
+        explanation: "为了在任何输入上都不崩溃、不挂起，jixiao 对单个文件的大小（8 MiB）、行长和行数设有上限；超出时只报告这一条，不再解析。",
+        bad: "",
+        good: "",
+    },
+    Rule {
+        code: Code::VagueTarget,
+        id: "JX0101",
+        name: "vague-target",
+        severity: Severity::Error,
+        title: "指标值含模糊用语，无法衡量",
+        message: "指标值「{text}」不可衡量：{reason}",
+        label: "模糊用语「{word}」",
+        help: "写成可核对的数值，如 `{example}`；定性指标请先用 `等级` 声明等级，再写其中一级",
+        explanation: "绩效指标应当细化、量化、可衡量（财预〔2021〕101号）；确实无法量化的，应分级分档表述（财政支出绩效评价管理暂行办法第十四条）。`提升`、`满足`、`良好`、`正面效应` 之类的词没有可核对的数值，也没有声明的等级，评价时无法判断是否完成。",
+        bad: "  产出 网络安全宣传册 >= 3万册\n  效益 网络安全防御能力 提升\n  满意度 群众满意度 > 95%\n",
+        good: "  产出 网络安全宣传册 >= 3万册\n  效益 攻防演练发现问题整改率 >= 95%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::UnmeasurableTarget,
+        id: "JX0102",
+        name: "unmeasurable-target",
+        severity: Severity::Warning,
+        title: "指标值是一句描述，没有数值或等级",
+        message: "指标值「{text}」没有可核对的数值或等级",
+        label: "描述性指标值",
+        help: "写出完成的标准：数量（`>= 1个`）、比率（`= 100%`）、时限（`2023年12月31日前`），或声明等级后写等级",
+        explanation: "描述性的指标值（如“通过保密验收”“完成年度工作任务”）说了要做什么，却没有说做到什么程度算完成。它不一定含糊，但评价时只能靠主观判断。改写为比率、数量、时限，或用 `等级` 声明的定性等级。",
+        bad: "  产出 保密机房改造建设面积 15平方米\n  效益 项目实施达到保密要求 通过保密验收\n  满意度 服务对象满意度 大于95%\n",
+        good: "  产出 保密机房改造建设面积 15平方米\n  效益 保密验收通过率 = 100%\n  满意度 服务对象满意度 大于95%\n",
+    },
+    Rule {
+        code: Code::MissingOperator,
+        id: "JX0103",
+        name: "missing-operator",
+        severity: Severity::Warning,
+        title: "数值没有比较符，方向不明",
+        message: "「{text}」没有写比较符，从指标名称「{name}」也看不出数值越高越好还是越低越好",
+        label: "缺少比较符",
+        help: "写明比较符，如 `>= {value}` 或 `<= {value}`",
+        explanation: "不带比较符的数值（`95%`）通常按计划数理解；但当指标名称看不出方向时（既不是“合格率”“满意度”这类越高越好，也不是“差错率”“处理时间”这类越低越好），评价者无法判断超出或不足是否算完成。",
+        bad: "  产出 网络安全宣传册 >= 3万册\n  效益 发现并协助被测单位完成高危问题整改 98%\n  满意度 群众满意度 > 95%\n",
+        good: "  产出 网络安全宣传册 >= 3万册\n  效益 发现并协助被测单位完成高危问题整改 >= 98%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::MissingUnit,
+        id: "JX0104",
+        name: "missing-unit",
+        severity: Severity::Error,
+        title: "数值没有计量单位",
+        message: "数值 {value} 没有计量单位",
+        label: "缺少计量单位",
+        help: "{help_detail}",
+        explanation: "定量指标必须有计量单位（预算系统的计量单位列为必填）。没有单位的 `>= 50` 无法与实际完成值比较，也无法换算。",
+        bad: "  产出 网络安全宣传册 >= 30000\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+        good: "  产出 网络安全宣传册 >= 30000册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::UnitMismatch,
+        id: "JX0105",
+        name: "unit-mismatch",
+        severity: Severity::Warning,
+        title: "计量单位与指标不符",
+        message: "{detail}",
+        label: "计量单位「{unit}」",
+        help: "{help_detail}",
+        explanation: "指标名称中写明的单位（如“处理时间(分钟)”）、比率类指标（率、满意度）应有的单位，与指标值的单位应当一致。量纲相同但单位不同（分钟与小时）可以换算，但读者容易误读；量纲不同（个与平方米）则根本无法比较。",
+        bad: "  产出 故障平均处理时间(分钟) <= 2小时\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+        good: "  产出 故障平均处理时间(分钟) <= 120分钟\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::OutOfRange,
+        id: "JX0106",
+        name: "out-of-range",
+        severity: Severity::Error,
+        title: "比率超出 0–100%",
+        message: "「{name}」是比率，目标 {value} 超出 0–100%",
+        label: "超出 0–100%",
+        help: "比率、覆盖率、满意度的目标应在 0% 到 100% 之间；PDF 转文字时 `≥` 常被误读成数字 2（`292%` 原为 `≥92%`），请核对原表",
+        explanation: "率、覆盖率、满意度以百分比计时不能超过 100%，也不能为负。超出的值多半是录入或转换错误。",
+        bad: "  产出 维修验收合格率 292%\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+        good: "  产出 维修验收合格率 >= 92%\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::BadRange,
+        id: "JX0107",
+        name: "bad-range",
+        severity: Severity::Error,
+        title: "区间颠倒、为空或条件互相矛盾",
+        message: "{detail}",
+        label: "{label}",
+        help: "{help_detail}",
+        explanation: "区间 `15-20家` 先写下限、后写上限；下限大于上限的区间没有任何值能满足。用 `且` 连接的条件必须能同时成立，`> 90% 且 < 80%` 永远无法完成。",
+        bad: "  产出 网络安全抽查单位 20-15家\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+        good: "  产出 网络安全抽查单位 15-20家\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::DuplicateIndicator,
+        id: "JX0201",
+        name: "duplicate-indicator",
+        severity: Severity::Error,
+        title: "同一项目内指标重名",
+        message: "指标「{name}」在本项目中重复",
+        label: "重复的指标",
+        help: "合并为一条，或改名以区分（如“线上活动场次”“线下活动场次”）",
+        explanation: "同一项目内的三级指标名称应唯一，否则实际完成值和得分无法对应到指标。",
+        bad: "  产出 网络安全宣传册 >= 3万册\n  产出 网络安全宣传册 >= 2万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+        good: "  产出 网络安全宣传册 >= 3万册\n  产出 网络安全宣传海报 >= 2万张\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::MissingCategory,
+        id: "JX0202",
+        name: "missing-category",
+        severity: Severity::Warning,
+        title: "项目缺少产出、效益或满意度指标",
+        message: "项目「{name}」没有{missing}指标",
+        label: "缺少{missing}指标",
+        help: "每个项目至少设一条产出、一条效益、一条满意度指标；涉密项目请在项目名后写 `涉密`",
+        explanation: "项目绩效目标一般包括产出、效益、满意度三类一级指标（财预〔2020〕10号附件；各地填报说明）。缺少其中一类，评价时对应的分值（产出 50、效益 30、满意度 10）无从计算。涉密项目依规不公开指标，标注 `涉密` 即可。",
+        bad: CATEGORIES_OK,
+        good: "  产出 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::AmountMismatch,
+        id: "JX0301",
+        name: "amount-mismatch",
+        severity: Severity::Error,
+        title: "金额不平",
+        message: "{what}的{column} {stated} 万元与{parts}之和 {sum} 万元不符（差 {diff} 万元）",
+        label: "写明 {stated}",
+        help: "{help_detail}",
+        explanation: "项目的总计应等于各资金来源（财政拨款、财政专户拨款、其他资金）之和；预算单位的各列应等于其项目之和；部门的各列应等于其预算单位之和。金额以万元计，精确到分（两位小数），不做近似。",
+        bad: "  预算 总计 125.00 财政拨款 120.00\n  产出 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+        good: "  预算 总计 125.00 财政拨款 125.00\n  产出 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+];
+
+impl Code {
+    /// This code's row of the rule table.
+    pub fn rule(self) -> &'static Rule {
+        // The table lists every code once, in declaration order; `tests/tidy.rs` checks it.
+        RULES
+            .iter()
+            .find(|rule| rule.code == self)
+            .unwrap_or(&RULES[0])
+    }
+
+    pub fn id(self) -> &'static str {
+        self.rule().id
+    }
+
+    pub fn name(self) -> &'static str {
+        self.rule().name
+    }
+}
+
+/// Finds a rule by its id (`JX0101`) or name (`vague-target`), ignoring case.
+pub fn lookup(key: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .find(|rule| rule.id.eq_ignore_ascii_case(key) || rule.name.eq_ignore_ascii_case(key))
+}

@@ -1,0 +1,146 @@
+//! The one diagnostic type: every stage produces it, every renderer (terminal, JSON, and later
+//! SARIF and the language server) reads it.
+
+pub mod codes;
+
+use serde::Serialize;
+
+pub use codes::{Code, RULES, Rule};
+
+use crate::source::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A secondary location with its own label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+/// A mechanical fix: replace the text of `span` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub description: String,
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A finding: a code, where, and the words that explain it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// The primary location, in bytes of the file the diagnostic belongs to.
+    pub span: Span,
+    /// Values for the placeholders of the code's message, label and help templates.
+    pub args: Vec<(&'static str, String)>,
+    pub labels: Vec<Label>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity.
+    pub fn new(code: Code, span: Span) -> Self {
+        Diagnostic {
+            code,
+            severity: code.rule().severity,
+            span,
+            args: Vec::new(),
+            labels: Vec::new(),
+            fix: None,
+        }
+    }
+
+    /// Sets a template placeholder.
+    #[must_use]
+    pub fn arg(mut self, key: &'static str, value: impl ToString) -> Self {
+        self.args.push((key, value.to_string()));
+        self
+    }
+
+    #[must_use]
+    pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            text: text.into(),
+        });
+        self
+    }
+
+    #[must_use]
+    pub fn fix(
+        mut self,
+        description: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        self.fix = Some(Fix {
+            description: description.into(),
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    pub fn rule(&self) -> &'static Rule {
+        self.code.rule()
+    }
+
+    pub fn message(&self) -> String {
+        self.fill(self.rule().message)
+    }
+
+    pub fn primary_label(&self) -> String {
+        self.fill(self.rule().label)
+    }
+
+    pub fn help(&self) -> Option<String> {
+        let help = self.fill(self.rule().help);
+        (!help.is_empty()).then_some(help)
+    }
+
+    /// Fills `{key}` placeholders; a placeholder without a value is left empty.
+    fn fill(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            let key = &rest[open + 1..open + close];
+            if let Some((_, value)) = self.args.iter().find(|(k, _)| *k == key) {
+                out.push_str(value);
+            }
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Deterministic order: by position, then code.
+    pub fn sort_key(&self) -> (usize, usize, Code) {
+        (self.span.start, self.span.end, self.code)
+    }
+}
+
+/// Sorts diagnostics by position and code and drops exact duplicates.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by_key(Diagnostic::sort_key);
+    diagnostics.dedup();
+}

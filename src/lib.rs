@@ -1,0 +1,46 @@
+//! jixiao (绩效): a language and checker for Chinese budget performance targets.
+//!
+//! The pipeline, in floor order: `source` and `diagnostic` → `syntax` (text → tree) → `model`
+//! (tree → typed, normalized spec) → `check` (lints) → `report` (rendering) → `cli`.
+//! Later floors depend on earlier ones, never the reverse (`tests/tidy.rs` enforces it).
+
+pub mod diagnostic;
+pub mod source;
+
+pub mod syntax;
+
+pub mod model;
+
+pub mod check;
+
+pub mod report;
+
+pub mod cli;
+
+use diagnostic::Diagnostic;
+use model::Spec;
+use source::SourceFile;
+
+/// A spec file after parsing, compiling and linting.
+#[derive(Debug)]
+pub struct Checked {
+    pub source: SourceFile,
+    pub spec: Spec,
+    /// Every finding of the file, sorted by position and code.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses, compiles and lints one spec. Never fails: every problem is a diagnostic.
+pub fn check_source(source: SourceFile) -> Checked {
+    let parsed = syntax::parse(&source.text);
+    let (spec, lowering) = model::compile(&parsed.ast);
+    let mut diagnostics = parsed.diagnostics;
+    diagnostics.extend(lowering);
+    diagnostics.extend(check::check(&spec));
+    diagnostic::sort(&mut diagnostics);
+    Checked {
+        source,
+        spec,
+        diagnostics,
+    }
+}

@@ -1,0 +1,250 @@
+//! Syntax tree → typed model: blocks become departments, budget units and projects; categories,
+//! amounts and targets are read and normalized.
+
+use super::category::{Category, LEVEL1_WORDS, Level1, Level2};
+use super::quantity::parse_number;
+use super::spec::{Agency, Amount, Budget, Department, Fund, GradeScale, Indicator, Project, Spec};
+use super::value::{lower_target, number_error};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+use crate::syntax::ast::{self, Block, BlockKind, Item};
+
+pub(super) struct Lowerer {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Lowerer {
+    pub fn spec(&mut self, ast: &ast::Ast) -> Spec {
+        let scales = self.scales(&ast.items);
+        let departments = blocks(&ast.items)
+            .filter(|b| matches!(b.kind, BlockKind::Department { .. }))
+            .map(|b| self.department(b, &scales))
+            .collect();
+        Spec {
+            scales,
+            departments,
+        }
+    }
+
+    fn department(&mut self, block: &Block, outer: &[GradeScale]) -> Department {
+        let scales = self.scales(&block.items);
+        let in_scope = chain(&scales, outer);
+        let year = match &block.kind {
+            BlockKind::Department { year } => year
+                .as_ref()
+                .and_then(|y| y.value.trim_end_matches(['年', '度']).parse().ok()),
+            _ => None,
+        };
+        let agencies = blocks(&block.items)
+            .filter(|b| b.kind == BlockKind::Agency)
+            .map(|b| self.agency(b, &in_scope))
+            .collect();
+        Department {
+            name: block.name.value.clone(),
+            year,
+            budget: self.budget(&block.items),
+            scales,
+            agencies,
+            span: block.header,
+        }
+    }
+
+    fn agency(&mut self, block: &Block, outer: &[GradeScale]) -> Agency {
+        let scales = self.scales(&block.items);
+        let in_scope = chain(&scales, outer);
+        let projects = blocks(&block.items)
+            .filter(|b| matches!(b.kind, BlockKind::Project { .. }))
+            .map(|b| self.project(b, &in_scope))
+            .collect();
+        Agency {
+            name: block.name.value.clone(),
+            budget: self.budget(&block.items),
+            scales,
+            projects,
+            span: block.header,
+        }
+    }
+
+    fn project(&mut self, block: &Block, outer: &[GradeScale]) -> Project {
+        let scales = self.scales(&block.items);
+        let in_scope = chain(&scales, outer);
+        let visible: Vec<&GradeScale> = in_scope.iter().collect();
+        let mut indicators = Vec::new();
+        let mut incomplete = false;
+        for item in &block.items {
+            if let Item::Indicator(line) = item {
+                match self.indicator(line, &visible) {
+                    Some(indicator) => indicators.push(indicator),
+                    None => incomplete = true,
+                }
+            }
+        }
+        Project {
+            name: block.name.value.clone(),
+            classified: matches!(
+                block.kind,
+                BlockKind::Project {
+                    classified: Some(_)
+                }
+            ),
+            budget: self.budget(&block.items),
+            goal: self.goal(&block.items),
+            scales,
+            indicators,
+            span: block.header,
+            incomplete,
+        }
+    }
+
+    fn indicator(
+        &mut self,
+        line: &ast::IndicatorLine,
+        scales: &[&GradeScale],
+    ) -> Option<Indicator> {
+        let category = self.category(&line.levels)?;
+        let name = line.name.value.trim().to_owned();
+        let target = lower_target(&line.target, &name, scales, &mut self.diagnostics);
+        Some(Indicator {
+            category,
+            name,
+            target,
+            span: line.span,
+            name_span: line.name.span,
+        })
+    }
+
+    fn category(&mut self, levels: &[ast::Text]) -> Option<Category> {
+        let first = levels.first()?;
+        let Some(level1) = Level1::read(&first.value) else {
+            let mut diagnostic = unknown_category(first, "一级", LEVEL1_WORDS);
+            if first.value.starts_with("投入") {
+                diagnostic =
+                    diagnostic.arg("allowed", format!("{LEVEL1_WORDS}（投入不是绩效指标）"));
+            }
+            self.diagnostics.push(diagnostic);
+            return None;
+        };
+        let level2 = match levels.get(1) {
+            Some(word) => match Level2::read(level1, &word.value) {
+                Some(level2) => Some(level2),
+                None => {
+                    let allowed = format!("{}（属于{}）", level1.level2_words(), level1.label());
+                    self.diagnostics
+                        .push(unknown_category(word, "二级", &allowed));
+                    return None;
+                }
+            },
+            None => None,
+        };
+        Some(Category { level1, level2 })
+    }
+
+    /// The block's `预算` line; amounts without a column name fill the columns in table order.
+    fn budget(&mut self, items: &[Item]) -> Budget {
+        let mut budget = Budget::default();
+        let mut lines = items.iter().filter_map(|item| match item {
+            Item::Budget(line) => Some(line),
+            _ => None,
+        });
+        let Some(line) = lines.next() else {
+            return budget;
+        };
+        for extra in lines {
+            self.diagnostics.push(repeated(extra.span, "预算"));
+        }
+        let mut next_column = 0;
+        for amount in &line.amounts {
+            let fund = match &amount.fund {
+                Some(word) => Fund::read(&word.value),
+                None => Fund::ALL.get(next_column).copied(),
+            };
+            let Some(fund) = fund else {
+                self.diagnostics.push(too_many_amounts(amount.number.span));
+                continue;
+            };
+            next_column = Fund::ALL
+                .iter()
+                .position(|f| *f == fund)
+                .map_or(4, |i| i + 1);
+            let Some(value) = parse_number(&amount.number.value) else {
+                self.diagnostics.push(number_error(amount.number.span));
+                continue;
+            };
+            let slot = budget.slot(fund);
+            if slot.is_some() {
+                self.diagnostics
+                    .push(repeated(amount.number.span, fund.label()));
+            }
+            *slot = Some(Amount {
+                value,
+                span: amount.number.span,
+            });
+        }
+        budget
+    }
+
+    fn goal(&mut self, items: &[Item]) -> Option<String> {
+        let mut goals = items.iter().filter_map(|item| match item {
+            Item::Goal(text) => Some(text),
+            _ => None,
+        });
+        let first = goals.next()?;
+        for extra in goals {
+            self.diagnostics.push(repeated(extra.span, "目标"));
+        }
+        Some(first.value.clone())
+    }
+
+    fn scales(&mut self, items: &[Item]) -> Vec<GradeScale> {
+        items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Scale(line) => Some(GradeScale {
+                    name: line.name.value.clone(),
+                    grades: line.grades.iter().map(|g| g.value.clone()).collect(),
+                    span: line.span,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+fn blocks(items: &[Item]) -> impl Iterator<Item = &Block> {
+    items.iter().filter_map(|item| match item {
+        Item::Block(block) => Some(block),
+        _ => None,
+    })
+}
+
+/// The scales visible in a block: its own first, then its parents'.
+fn chain(own: &[GradeScale], outer: &[GradeScale]) -> Vec<GradeScale> {
+    own.iter().chain(outer).cloned().collect()
+}
+
+fn unknown_category(word: &ast::Text, level: &str, allowed: &str) -> Diagnostic {
+    Diagnostic::new(Code::UnknownCategory, word.span)
+        .arg("level", level)
+        .arg("word", &word.value)
+        .arg("allowed", allowed)
+}
+
+fn repeated(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::new(Code::SyntaxError, span)
+        .arg("detail", format!("重复的{what}：同一块只能写一次"))
+        .arg("label", "重复")
+        .arg("help", "删除多余的一处，或合并为一行")
+}
+
+fn too_many_amounts(span: Span) -> Diagnostic {
+    Diagnostic::new(Code::SyntaxError, span)
+        .arg(
+            "detail",
+            "预算行的金额多于四列（总计、财政拨款、财政专户拨款、其他资金）",
+        )
+        .arg("label", "多出的金额")
+        .arg(
+            "help",
+            "给金额写明列名，如 `预算 总计 83.00 财政拨款 18.00 财政专户拨款 65.00`",
+        )
+}

@@ -1,0 +1,113 @@
+//! Terminal output: each diagnostic drawn by miette, then a one-line summary.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use super::Summary;
+use crate::Checked;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// How to draw: colour or not, and the width to wrap at.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+/// Renders every diagnostic of every file, and the summary.
+pub fn render(results: &[Checked], style: Style) -> String {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let mut out = String::new();
+    for checked in results {
+        let source = NamedSource::new(&checked.source.name, checked.source.text.clone());
+        for diagnostic in &checked.diagnostics {
+            let report = Report {
+                diagnostic,
+                source: &source,
+            };
+            // Writing into a String cannot fail.
+            let _ = handler.render_report(&mut out, &report);
+        }
+    }
+    out.push_str(&summary_line(&Summary::of(results)));
+    out
+}
+
+/// `检查了 1 个文件、165 条指标：12 个错误，30 个警告`.
+pub fn summary_line(summary: &Summary) -> String {
+    let verdict = if summary.errors == 0 && summary.warnings == 0 {
+        "没有发现问题".to_owned()
+    } else {
+        format!("{} 个错误，{} 个警告", summary.errors, summary.warnings)
+    };
+    format!(
+        "检查了 {} 个文件、{} 条指标：{verdict}\n",
+        summary.files, summary.indicators
+    )
+}
+
+/// A diagnostic with its source, as miette wants it.
+struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a NamedSource<String>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message())
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message())
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let rule = self.diagnostic.rule();
+        Some(Box::new(format!("{} {}", rule.id, rule.name)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let mut help = self.diagnostic.help()?;
+        if let Some(fix) = &self.diagnostic.fix {
+            help.push_str(&format!("（可自动修复：{}）", fix.description));
+        }
+        Some(Box::new(help))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = self.diagnostic;
+        let primary = LabeledSpan::new_primary_with_span(
+            Some(d.primary_label()),
+            (d.span.start, d.span.len()),
+        );
+        let secondary = d.labels.iter().map(|l| {
+            LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len()))
+        });
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}

@@ -1,0 +1,36 @@
+//! Rendering findings for people and machines. The only floor that knows about colour, terminal
+//! width or JSON field names.
+
+pub mod human;
+pub mod json;
+
+use crate::Checked;
+use crate::diagnostic::Severity;
+
+/// Counts over a whole run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub indicators: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn of(results: &[Checked]) -> Summary {
+        let mut summary = Summary {
+            files: results.len(),
+            ..Summary::default()
+        };
+        for checked in results {
+            summary.indicators += checked.spec.indicators().count();
+            for d in &checked.diagnostics {
+                match d.severity {
+                    Severity::Error => summary.errors += 1,
+                    Severity::Warning => summary.warnings += 1,
+                }
+            }
+        }
+        summary
+    }
+}

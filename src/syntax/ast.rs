@@ -1,0 +1,144 @@
+//! The syntax tree: what was written, where, with no interpretation of words, numbers or units.
+
+use crate::source::Span;
+
+/// A piece of source text and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+pub type Text = Spanned<String>;
+
+/// A parsed spec file: its top-level items and its comments.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ast {
+    pub items: Vec<Item>,
+    pub comments: Vec<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    Block(Block),
+    Budget(BudgetLine),
+    Goal(Text),
+    Scale(ScaleLine),
+    Indicator(IndicatorLine),
+}
+
+/// `部门 … {`, `预算单位 … {` or `项目 … {` and everything up to its `}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub name: Text,
+    /// The header line up to and including `{`.
+    pub header: Span,
+    pub items: Vec<Item>,
+    /// The closing `}`; `None` when the file ended first.
+    pub close: Option<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Department { year: Option<Text> },
+    Agency,
+    Project { classified: Option<Span> },
+}
+
+/// `预算 总计 426.92 财政拨款 426.92`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BudgetLine {
+    pub span: Span,
+    pub amounts: Vec<Amount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Amount {
+    pub fund: Option<Text>,
+    pub number: Text,
+}
+
+/// `等级 "名称" 优 良 中 差`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScaleLine {
+    pub span: Span,
+    pub name: Text,
+    pub grades: Vec<Text>,
+}
+
+/// `产出.数量 网络安全宣传册 >= 3万册`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorLine {
+    pub span: Span,
+    pub levels: Vec<Text>,
+    pub name: Text,
+    pub target: Target,
+}
+
+/// A value as written: measurable clauses, a single word, or free text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub span: Span,
+    pub text: String,
+    pub form: TargetForm,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TargetForm {
+    Clauses(Vec<Clause>),
+    Word { op: Option<Text>, word: Text },
+    Free,
+}
+
+/// One measurable statement, with the words around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    pub span: Span,
+    pub subject: Option<Text>,
+    pub core: Core,
+    pub context: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Core {
+    ZeroEvent {
+        marker: Text,
+        event: Option<Text>,
+    },
+    Relative {
+        baseline: Text,
+        direction: Text,
+        op: Option<Text>,
+        amount: Quantity,
+    },
+    Deadline {
+        year: Option<Text>,
+        month: Option<Text>,
+        day: Option<Text>,
+        end: Text,
+    },
+    Range {
+        per: Option<Text>,
+        low: Quantity,
+        high: Quantity,
+    },
+    Comparison {
+        per: Option<Text>,
+        cumulative: Option<Span>,
+        op: Option<Text>,
+        quantity: Quantity,
+        suffix: Option<Text>,
+    },
+}
+
+/// `3万册`, `1,065期/年`, `99.9%`: a number and what follows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quantity {
+    pub span: Span,
+    pub number: Text,
+    pub magnitude: Option<Text>,
+    pub unit: Option<Text>,
+    pub alt_unit: Option<Text>,
+    pub per: Option<Text>,
+}

@@ -1,0 +1,314 @@
+//! Text → syntax tree. `parse` never fails: it returns a tree and the diagnostics of every line it
+//! could not read, so the checker and the editor always see the whole file.
+
+pub mod ast;
+mod build;
+mod errors;
+mod grammar;
+
+use pest::Parser;
+use pest::iterators::Pair;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+use ast::{Ast, Block, BlockKind, Item};
+use build::Line;
+use grammar::{Grammar, Rule};
+
+/// Files larger than this are refused with one diagnostic.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// Lines longer than this are refused: no target is that long, and pest backtracks within a line.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// A syntax tree and the problems met while building it.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub ast: Ast,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses a spec. Never fails and never panics; unreadable lines become diagnostics.
+pub fn parse(text: &str) -> Parsed {
+    if let Some(limit) = over_limit(text) {
+        return Parsed {
+            ast: Ast::default(),
+            diagnostics: vec![limit],
+        };
+    }
+    let pairs = match Grammar::parse(Rule::spec, text) {
+        Ok(mut pairs) => pairs.next().map(Pair::into_inner),
+        Err(error) => {
+            let at = match error.location {
+                pest::error::InputLocation::Pos(p) | pest::error::InputLocation::Span((p, _)) => p,
+            };
+            let diagnostic = Diagnostic::new(Code::InputLimit, Span::new(at, at))
+                .arg("detail", "文件过于复杂，无法解析");
+            return Parsed {
+                ast: Ast::default(),
+                diagnostics: vec![diagnostic],
+            };
+        }
+    };
+    let mut nest = Nester::default();
+    for pair in pairs.into_iter().flatten() {
+        match pair.as_rule() {
+            Rule::comment => nest.ast.comments.push(build::span(&pair)),
+            Rule::unreadable => {
+                let start = pair.as_span().start();
+                nest.diagnostics
+                    .push(errors::unreadable(pair.as_str(), start));
+            }
+            Rule::EOI => {}
+            _ => match build::statement(pair) {
+                Some(line) => nest.line(line),
+                None => {}
+            },
+        }
+    }
+    nest.finish()
+}
+
+/// Reads one value (a target or an actual) with the value grammar alone; `offset` is where the
+/// value starts in its file, so spans point into that file.
+pub fn parse_value(text: &str, offset: usize) -> ast::Target {
+    let parsed = Grammar::parse(Rule::value_entry, text)
+        .ok()
+        .and_then(|mut pairs| pairs.find(|p| p.as_rule() == Rule::target));
+    let mut target = match parsed {
+        Some(pair) => build::target(pair),
+        None => ast::Target {
+            span: Span::new(0, text.trim_end().len()),
+            text: text.trim_end().to_owned(),
+            form: ast::TargetForm::Free,
+        },
+    };
+    if offset > 0 {
+        shift_target(&mut target, offset);
+    }
+    target
+}
+
+fn over_limit(text: &str) -> Option<Diagnostic> {
+    if text.len() > MAX_FILE_BYTES {
+        let detail = format!(
+            "文件有 {} 字节，超过上限 {} 字节",
+            text.len(),
+            MAX_FILE_BYTES
+        );
+        return Some(Diagnostic::new(Code::InputLimit, Span::new(0, 0)).arg("detail", detail));
+    }
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.len() > MAX_LINE_BYTES {
+            let detail = format!(
+                "这一行有 {} 字节，超过上限 {} 字节",
+                line.len(),
+                MAX_LINE_BYTES
+            );
+            let span = Span::new(start, start);
+            return Some(Diagnostic::new(Code::InputLimit, span).arg("detail", detail));
+        }
+        start += line.len();
+    }
+    None
+}
+
+/// Nests statement lines into blocks and reports misplaced ones.
+#[derive(Default)]
+struct Nester {
+    ast: Ast,
+    open: Vec<Block>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Nester {
+    fn line(&mut self, line: Line) {
+        match line {
+            Line::Open(block) => {
+                if let Some(problem) = self.misplaced_block(&block) {
+                    self.diagnostics.push(problem);
+                }
+                if block.close.is_some() {
+                    self.push(Item::Block(block));
+                } else {
+                    self.open.push(block);
+                }
+            }
+            Line::Close(span) => match self.open.pop() {
+                Some(mut block) => {
+                    block.close = Some(span);
+                    self.push(Item::Block(block));
+                }
+                None => self.diagnostics.push(syntax(
+                    span,
+                    "多余的 `}`：没有与之对应的块",
+                    "多余的 `}`",
+                    "删除这个 `}`，或检查上面是否少写了 `部门`、`预算单位` 或 `项目` 行",
+                )),
+            },
+            Line::Item(item) => {
+                if let Some(problem) = self.misplaced_item(&item) {
+                    self.diagnostics.push(problem);
+                } else {
+                    self.push(item);
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, item: Item) {
+        match self.open.last_mut() {
+            Some(parent) => parent.items.push(item),
+            None => self.ast.items.push(item),
+        }
+    }
+
+    fn parent_kind(&self) -> Option<&BlockKind> {
+        self.open.last().map(|b| &b.kind)
+    }
+
+    fn misplaced_block(&self, block: &Block) -> Option<Diagnostic> {
+        let (ok, want) = match block.kind {
+            BlockKind::Department { .. } => (self.parent_kind().is_none(), "部门应写在文件最外层"),
+            BlockKind::Agency => (
+                matches!(self.parent_kind(), Some(BlockKind::Department { .. })),
+                "预算单位应写在 部门 { … } 之内",
+            ),
+            BlockKind::Project { .. } => (
+                matches!(self.parent_kind(), Some(BlockKind::Agency)),
+                "项目应写在 预算单位 { … } 之内",
+            ),
+        };
+        (!ok).then(|| {
+            syntax(
+                block.header,
+                want,
+                "位置不对",
+                "检查上面的块是否少写或多写了 `}`",
+            )
+        })
+    }
+
+    fn misplaced_item(&self, item: &Item) -> Option<Diagnostic> {
+        let (span, want) = match item {
+            Item::Indicator(line) => (line.span, "指标应写在 项目 { … } 之内"),
+            Item::Goal(goal) => (goal.span, "目标应写在 项目 { … } 之内"),
+            Item::Budget(line) => (line.span, "预算应写在 部门、预算单位 或 项目 块之内"),
+            Item::Scale(_) | Item::Block(_) => return None,
+        };
+        let ok = match item {
+            Item::Budget(_) => self.parent_kind().is_some(),
+            _ => matches!(self.parent_kind(), Some(BlockKind::Project { .. })),
+        };
+        (!ok).then(|| syntax(span, want, "位置不对", "把这一行移到对应的块中"))
+    }
+
+    fn finish(mut self) -> Parsed {
+        while let Some(block) = self.open.pop() {
+            self.diagnostics.push(syntax(
+                block.header,
+                "块没有结束：缺少对应的 `}`",
+                "这个块没有结束",
+                "在块的最后一行之后写 `}`",
+            ));
+            self.push(Item::Block(block));
+        }
+        Parsed {
+            ast: self.ast,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+fn syntax(span: Span, detail: &str, label: &str, help: &str) -> Diagnostic {
+    Diagnostic::new(Code::SyntaxError, span)
+        .arg("detail", detail)
+        .arg("label", label)
+        .arg("help", help)
+}
+
+fn shift_target(target: &mut ast::Target, offset: usize) {
+    target.span = target.span.shift(offset);
+    match &mut target.form {
+        ast::TargetForm::Clauses(clauses) => {
+            clauses.iter_mut().for_each(|c| shift_clause(c, offset))
+        }
+        ast::TargetForm::Word { op, word } => {
+            shift_text(op.as_mut(), offset);
+            shift_text(Some(word), offset);
+        }
+        ast::TargetForm::Free => {}
+    }
+}
+
+fn shift_text(text: Option<&mut ast::Text>, offset: usize) {
+    if let Some(text) = text {
+        text.span = text.span.shift(offset);
+    }
+}
+
+fn shift_quantity(q: &mut ast::Quantity, offset: usize) {
+    q.span = q.span.shift(offset);
+    for part in [
+        Some(&mut q.number),
+        q.magnitude.as_mut(),
+        q.unit.as_mut(),
+        q.alt_unit.as_mut(),
+        q.per.as_mut(),
+    ] {
+        shift_text(part, offset);
+    }
+}
+
+fn shift_clause(clause: &mut ast::Clause, offset: usize) {
+    clause.span = clause.span.shift(offset);
+    shift_text(clause.subject.as_mut(), offset);
+    shift_text(clause.context.as_mut(), offset);
+    match &mut clause.core {
+        ast::Core::ZeroEvent { marker, event } => {
+            shift_text(Some(marker), offset);
+            shift_text(event.as_mut(), offset);
+        }
+        ast::Core::Relative {
+            baseline,
+            direction,
+            op,
+            amount,
+        } => {
+            shift_text(Some(baseline), offset);
+            shift_text(Some(direction), offset);
+            shift_text(op.as_mut(), offset);
+            shift_quantity(amount, offset);
+        }
+        ast::Core::Deadline {
+            year,
+            month,
+            day,
+            end,
+        } => {
+            for part in [year.as_mut(), month.as_mut(), day.as_mut(), Some(end)] {
+                shift_text(part, offset);
+            }
+        }
+        ast::Core::Range { per, low, high } => {
+            shift_text(per.as_mut(), offset);
+            shift_quantity(low, offset);
+            shift_quantity(high, offset);
+        }
+        ast::Core::Comparison {
+            per,
+            cumulative,
+            op,
+            quantity,
+            suffix,
+        } => {
+            shift_text(per.as_mut(), offset);
+            if let Some(span) = cumulative {
+                *span = span.shift(offset);
+            }
+            shift_text(op.as_mut(), offset);
+            shift_text(suffix.as_mut(), offset);
+            shift_quantity(quantity, offset);
+        }
+    }
+}
