@@ -1,1 +1,145 @@
-fn main() {}
+//! Throughput of `jixiao::check_source` (parse + compile + lint), in indicators per second.
+//!
+//! Builds one large spec, deterministically, from the indicator lines of
+//! `specs/2023/gz-cac-2023.jx`: one department, many budget units, projects of 5–7 indicators
+//! and 预算 lines that add up. Times the full check and each stage (`syntax::parse`,
+//! `model::compile`, `check::check`) on one thread: 1 warm-up and 5 measured runs, median shown.
+//!
+//! Run with `cargo bench --bench check`.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use jixiao::source::SourceFile;
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/specs/2023/gz-cac-2023.jx");
+/// Indicators to generate at least; the corpus must stay under `syntax::MAX_FILE_BYTES`.
+const TARGET: usize = 110_000;
+const PROJECTS_PER_AGENCY: usize = 40;
+const RUNS: usize = 6;
+
+/// Seed indicator lines as (category, name, target); the target is kept verbatim.
+fn seed_lines(text: &str) -> Vec<(&str, &str, &str)> {
+    const NOT_INDICATOR: [&str; 6] = ["部门", "预算单位", "项目", "预算", "目标", "等级"];
+    let mut lines = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with(['#', '}']) {
+            continue;
+        }
+        let mut fields = line.splitn(2, char::is_whitespace);
+        let (category, rest) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
+        let mut fields = rest.trim_start().splitn(2, char::is_whitespace);
+        let (name, target) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
+        if !NOT_INDICATOR.contains(&category) && !target.trim().is_empty() {
+            lines.push((category, name, target.trim()));
+        }
+    }
+    lines
+}
+
+/// The corpus text and the number of indicators in it.
+fn corpus(seed: &[(&str, &str, &str)]) -> (String, usize) {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let (mut agencies, mut dept_cents, mut count) = (String::new(), 0u64, 0);
+    let mut unit = 0;
+    while count < TARGET {
+        let (mut projects, mut unit_cents) = (String::new(), 0u64);
+        for p in 0..PROJECTS_PER_AGENCY {
+            let cents = 1_000 + next() % 500_000;
+            unit_cents += cents;
+            let amount = format!("{}.{:02}", cents / 100, cents % 100);
+            projects +=
+                &format!("项目 \"项目{unit}-{p}\" {{\n预算 总计 {amount} 财政拨款 {amount}\n");
+            let start = next() as usize % seed.len();
+            for k in 0..5 + next() as usize % 3 {
+                let (category, name, target) = seed[(start + k) % seed.len()];
+                // The number goes in front: lints read name endings (率, 度, 满意度, units).
+                projects += &format!("{category} {count}{name} {target}\n");
+                count += 1;
+            }
+            projects += "}\n";
+        }
+        let amount = format!("{}.{:02}", unit_cents / 100, unit_cents % 100);
+        agencies += &format!("预算单位 \"单位{unit}\" {{\n预算 总计 {amount} 财政拨款 {amount}\n");
+        agencies += &projects;
+        agencies += "}\n";
+        dept_cents += unit_cents;
+        unit += 1;
+    }
+    let amount = format!("{}.{:02}", dept_cents / 100, dept_cents % 100);
+    let head = format!("部门 \"基准部门\" 2023 {{\n预算 合计 {amount} 财政拨款 {amount}\n");
+    (head + &agencies + "}\n", count)
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn main() {
+    let seed_text = std::fs::read_to_string(SEED).expect("read the seed spec");
+    let seed = seed_lines(&seed_text);
+    let (text, generated) = corpus(&seed);
+    let lines = text.lines().count();
+    let (mut full, mut parse, mut compile, mut lint) = (vec![], vec![], vec![], vec![]);
+    for run in 0..RUNS {
+        let input = text.clone();
+        let start = Instant::now();
+        let checked = black_box(jixiao::check_source(SourceFile::new("bench.jx", input)));
+        let elapsed = start.elapsed().as_secs_f64();
+        let found = checked.spec.indicators().count();
+        if found != generated {
+            eprintln!("check found {found} indicators, {generated} were generated");
+            let shown = checked.diagnostics.len().min(3);
+            eprintln!("first diagnostics: {:?}", &checked.diagnostics[..shown]);
+            std::process::exit(1);
+        }
+        let start = Instant::now();
+        let parsed = black_box(jixiao::syntax::parse(&text));
+        let parsed_at = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let (spec, _) = black_box(jixiao::model::compile(&parsed.ast));
+        let compiled_at = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let diagnostics = black_box(jixiao::check::check(&spec));
+        let linted_at = start.elapsed().as_secs_f64();
+        if run == 0 {
+            let total = checked.diagnostics.len();
+            println!(
+                "warm-up: {total} diagnostics ({} from lints)",
+                diagnostics.len()
+            );
+            continue;
+        }
+        full.push(elapsed);
+        parse.push(parsed_at);
+        compile.push(compiled_at);
+        lint.push(linted_at);
+    }
+    let total = median(full);
+    println!(
+        "corpus: {} bytes, {lines} lines, {generated} indicators",
+        text.len()
+    );
+    println!(
+        "{:<22} {:>10} {:>8}",
+        "stage (median of 5)", "seconds", "share"
+    );
+    for (stage, times) in [
+        ("syntax::parse", parse),
+        ("model::compile", compile),
+        ("check::check", lint),
+        ("check_source (total)", vec![total]),
+    ] {
+        let secs = median(times);
+        println!("{stage:<22} {secs:>10.4} {:>7.1}%", 100.0 * secs / total);
+    }
+    let rate = generated as f64 / total;
+    println!("throughput: {rate:.0} indicators/s (check_source, single thread)");
+}

@@ -1,6 +1,10 @@
 //! The integration tests: one binary (one link on a 2-core machine), one module per concern.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod cli;
+mod common;
 mod rules;
+mod seed_targets;
 mod specs;
 mod tidy;

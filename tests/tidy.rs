@@ -1,1 +1,142 @@
-//! placeholder
+//! Keeps the code honest about its own map: floors respected, every folder in ARCHITECTURE.md,
+//! every file documented, one rule file per lint, no leftover debugging.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::ROOT;
+
+/// The floors of `src/`, lowest first: a module may use its own floor and the ones below.
+const FLOORS: &[&[&str]] = &[
+    &["source", "diagnostic"],
+    &["syntax"],
+    &["model"],
+    &["check"],
+    &["report"],
+    &["cli"],
+];
+
+fn floor_of(module: &str) -> Option<usize> {
+    FLOORS.iter().position(|floor| floor.contains(&module))
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return files;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The top-level module a file of `src/` belongs to (`src/model/value.rs` → `model`).
+fn module_of(path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(Path::new(ROOT).join("src")).ok()?;
+    let first = relative.components().next()?.as_os_str().to_str()?;
+    Some(first.trim_end_matches(".rs").to_owned())
+}
+
+#[test]
+fn later_floors_are_never_used_by_earlier_ones() {
+    let mut violations = Vec::new();
+    for path in rust_files(&Path::new(ROOT).join("src")) {
+        let Some(own) = module_of(&path).and_then(|m| floor_of(&m)) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            for used in line.split("crate::").skip(1) {
+                let name: String = used
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if floor_of(&name).is_some_and(|f| f > own) {
+                    violations.push(format!("{}:{}: uses crate::{name}", path.display(), i + 1));
+                }
+            }
+        }
+    }
+    assert!(violations.is_empty(), "{}", violations.join("\n"));
+}
+
+#[test]
+fn architecture_names_every_source_folder() {
+    let map = std::fs::read_to_string(Path::new(ROOT).join("ARCHITECTURE.md")).unwrap();
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(Path::new(ROOT).join("src"))
+        .unwrap()
+        .flatten()
+    {
+        if entry.path().is_dir() {
+            let name = format!("src/{}", entry.file_name().to_string_lossy());
+            if !map.contains(&name) {
+                missing.push(name);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md does not mention {missing:?}"
+    );
+}
+
+#[test]
+fn every_file_starts_with_a_module_doc_and_holds_no_debugging() {
+    let mut problems = Vec::new();
+    for dir in ["src", "tests", "benches"] {
+        for path in rust_files(&Path::new(ROOT).join(dir)) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            if !text.starts_with("//!") {
+                problems.push(format!("{}: first line is not a `//!` doc", path.display()));
+            }
+            let forbidden = [
+                concat!("todo", "!("),
+                concat!("dbg", "!("),
+                concat!("unimplemented", "!("),
+            ];
+            for word in forbidden {
+                if text.contains(word) {
+                    problems.push(format!("{}: contains {word}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_lint_has_its_own_rule_file_and_one_table_row() {
+    let rules_dir = Path::new(ROOT).join("src/check/rules");
+    for (code, _) in jixiao::check::LINTS {
+        let file = rules_dir.join(format!("{}.rs", code.name().replace('-', "_")));
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|_| panic!("{} is missing", file.display()));
+        assert!(
+            text.contains(code.name()) && text.contains(code.id()),
+            "{} must name its rule",
+            file.display()
+        );
+    }
+    let mut ids: Vec<&str> = jixiao::diagnostic::RULES.iter().map(|r| r.id).collect();
+    let mut names: Vec<&str> = jixiao::diagnostic::RULES.iter().map(|r| r.name).collect();
+    ids.sort_unstable();
+    names.sort_unstable();
+    let (ids_len, names_len) = (ids.len(), names.len());
+    ids.dedup();
+    names.dedup();
+    assert_eq!(
+        (ids.len(), names.len()),
+        (ids_len, names_len),
+        "codes and names are unique"
+    );
+    for rule in jixiao::diagnostic::RULES {
+        assert_eq!(rule.code.rule().id, rule.id, "Code::rule finds its own row");
+    }
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::files;
 use super::{Format, Outcome, print};
 use crate::diagnostic::Severity;
-use crate::report::{human, json};
+use crate::report::{concise, human, json};
 use crate::{Checked, check_source};
 
 pub fn run(paths: &[PathBuf], format: Format, color: bool) -> Outcome {
@@ -38,6 +38,7 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> Outcome {
     }
     let rendered = match format {
         Format::Human => human::render(&results, human::Style { color, width: 100 }),
+        Format::Concise => concise::render(&results),
         Format::Json => json::render(&results),
     };
     print(&rendered);

@@ -47,7 +47,11 @@ enum Command {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// 带源码片段的完整报告
     Human,
+    /// 每条问题一行
+    Concise,
+    /// JSON 数组（字段见 README）
     Json,
 }
 

@@ -70,7 +70,7 @@ impl Lowerer {
         let in_scope = chain(&scales, outer);
         let visible: Vec<&GradeScale> = in_scope.iter().collect();
         let mut indicators = Vec::new();
-        let mut incomplete = false;
+        let mut incomplete = block.unreadable > 0;
         for item in &block.items {
             if let Item::Indicator(line) = item {
                 match self.indicator(line, &visible) {

@@ -33,6 +33,11 @@ const LOWER: &[&str] = &[
     "缺陷",
 ];
 
+/// Words naming work done: as a share, more is better.
+const DONE: &[&str] = &[
+    "整改", "修复", "完成", "达标", "覆盖", "处置", "解决", "落实",
+];
+
 /// Words naming a value that is planned exactly.
 const EXACT: &[&str] = &["周期", "期限"];
 
@@ -82,6 +87,10 @@ pub fn infer(name: &str, subject: Option<&str>, dimension: Option<Dimension>) ->
     }
     if any(LOWER) {
         return Some(Polarity::Lower);
+    }
+    // 完成高危问题整改: the share of a job done.
+    if dimension == Some(Dimension::Ratio) && any(DONE) {
+        return Some(Polarity::Higher);
     }
     if any(EXACT) {
         return Some(Polarity::Exact);

@@ -72,7 +72,16 @@ fn clause(clause: &ast::Clause, name: &str, diagnostics: &mut Vec<Diagnostic>) -
     let subject = clause.subject.as_ref().map(|s| s.value.trim().to_owned());
     let condition = match &clause.core {
         ast::Core::ZeroEvent { event, .. } => Condition::ZeroEvent {
-            event: event.as_ref().map(|e| e.value.clone()),
+            // 无发生安全事故 and 无安全事故发生 name the same event.
+            event: event
+                .as_ref()
+                .map(|e| {
+                    e.value
+                        .trim_start_matches("发生")
+                        .trim_end_matches("发生")
+                        .to_owned()
+                })
+                .filter(|e| !e.is_empty()),
         },
         ast::Core::Relative {
             baseline,

@@ -2,11 +2,15 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 use super::Summary;
 use crate::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceFile;
 
 /// How to draw: colour or not, and the width to wrap at.
 #[derive(Clone, Copy, Debug)]
@@ -27,11 +31,10 @@ pub fn render(results: &[Checked], style: Style) -> String {
         .with_links(false);
     let mut out = String::new();
     for checked in results {
-        let source = NamedSource::new(&checked.source.name, checked.source.text.clone());
         for diagnostic in &checked.diagnostics {
             let report = Report {
                 diagnostic,
-                source: &source,
+                source: &checked.source,
             };
             // Writing into a String cannot fail.
             let _ = handler.render_report(&mut out, &report);
@@ -57,7 +60,7 @@ pub fn summary_line(summary: &Summary) -> String {
 /// A diagnostic with its source, as miette wants it.
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<String>,
+    source: &'a SourceFile,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -109,5 +112,29 @@ impl miette::Diagnostic for Report<'_> {
             LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len()))
         });
         Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}
+
+/// miette counts the column of a location in bytes; people count characters.
+impl SourceCode for SourceFile {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset();
+        let column = self.line_col(start).column - 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
     }
 }

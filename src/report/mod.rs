@@ -1,6 +1,7 @@
 //! Rendering findings for people and machines. The only floor that knows about colour, terminal
 //! width or JSON field names.
 
+pub mod concise;
 pub mod human;
 pub mod json;
 

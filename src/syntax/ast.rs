@@ -37,6 +37,8 @@ pub struct Block {
     pub items: Vec<Item>,
     /// The closing `}`; `None` when the file ended first.
     pub close: Option<Span>,
+    /// Lines directly inside this block that could not be read (already reported).
+    pub unreadable: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

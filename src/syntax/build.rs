@@ -69,6 +69,7 @@ fn block(pair: Pair<'_, Rule>) -> Option<Block> {
         header,
         items: Vec::new(),
         close,
+        unreadable: 0,
     })
 }
 
@@ -206,8 +207,10 @@ fn clause(pair: Pair<'_, Rule>) -> Option<Clause> {
     let mut subject = None;
     let mut context = None;
     let mut found = None;
+    let mut lead = None;
     for part in pair.into_inner() {
         match part.as_rule() {
+            Rule::lead => lead = Some(part),
             Rule::subject => subject = Some(text(&part)),
             Rule::context => context = Some(text(&part)),
             Rule::zero_event => found = zero_event(part),
@@ -218,12 +221,33 @@ fn clause(pair: Pair<'_, Rule>) -> Option<Clause> {
             _ => {}
         }
     }
+    let mut core = found?;
+    if let Some(lead) = lead {
+        apply_lead(lead, &mut core);
+    }
     Some(Clause {
         span: whole,
         subject,
-        core: found?,
+        core,
         context,
     })
+}
+
+/// Moves a leading period and 累计 into the comparison or range they belong to.
+fn apply_lead(lead: Pair<'_, Rule>, core: &mut Core) {
+    for part in lead.into_inner() {
+        match (part.as_rule(), &mut *core) {
+            (Rule::per_prefix, Core::Comparison { per, .. } | Core::Range { per, .. })
+                if per.is_none() =>
+            {
+                *per = part.into_inner().next().map(|p| text(&p));
+            }
+            (Rule::cumulative, Core::Comparison { cumulative, .. }) => {
+                *cumulative = Some(span(&part));
+            }
+            _ => {}
+        }
+    }
 }
 
 fn zero_event(pair: Pair<'_, Rule>) -> Option<Core> {

@@ -14,6 +14,11 @@ use crate::source::Span;
 /// A syntax-error diagnostic for an unreadable line starting at byte `start` of the file.
 pub(super) fn unreadable(line: &str, start: usize) -> Diagnostic {
     let (rule, what) = guess(line);
+    if rule == Rule::indicator
+        && let Some(diagnostic) = short_indicator(line, start)
+    {
+        return diagnostic;
+    }
     let (at, expected) = match Grammar::parse(rule, line) {
         Ok(mut pairs) => {
             let end = pairs.next().map_or(0, |p| p.as_span().end());
@@ -48,6 +53,27 @@ pub(super) fn unreadable(line: &str, start: usize) -> Diagnostic {
         )
         .arg("label", format!("应为{expected}"))
         .arg("help", help(rule))
+}
+
+/// An indicator line with fewer than three parts: say which part is missing.
+fn short_indicator(line: &str, start: usize) -> Option<Diagnostic> {
+    let code = line.split('#').next().unwrap_or(line).trim_end();
+    let parts = code
+        .split([' ', '\t', '　'])
+        .filter(|p| !p.is_empty())
+        .count();
+    let (detail, label) = match parts {
+        1 => ("指标行只有类别，缺少指标名称和指标值", "缺少名称和指标值"),
+        2 => ("指标行缺少指标值（名称与指标值之间要有空格）", "缺少指标值"),
+        _ => return None,
+    };
+    let end = start + code.len();
+    Some(
+        Diagnostic::new(Code::SyntaxError, Span::new(end, end))
+            .arg("detail", detail)
+            .arg("label", label)
+            .arg("help", help(Rule::indicator)),
+    )
 }
 
 /// Which statement a line looks like, from its first word.

@@ -57,12 +57,16 @@ pub fn parse(text: &str) -> Parsed {
                 let start = pair.as_span().start();
                 nest.diagnostics
                     .push(errors::unreadable(pair.as_str(), start));
+                if let Some(block) = nest.open.last_mut() {
+                    block.unreadable += 1;
+                }
             }
             Rule::EOI => {}
-            _ => match build::statement(pair) {
-                Some(line) => nest.line(line),
-                None => {}
-            },
+            _ => {
+                if let Some(line) = build::statement(pair) {
+                    nest.line(line);
+                }
+            }
         }
     }
     nest.finish()

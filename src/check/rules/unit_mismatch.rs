@@ -11,27 +11,28 @@ pub fn check(spec: &Spec) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (_, indicator) in spec.indicators() {
         for clause in indicator.target.clauses() {
-            let quantities: Vec<&Quantity> = match &clause.condition {
+            let values: Vec<&Quantity> = match &clause.condition {
                 Condition::Compare { bound, .. } => vec![bound],
                 Condition::Range { low, high } => {
                     found.extend(range_ends(low, high));
                     vec![low, high]
                 }
-                _ => vec![],
+                _ => continue,
             };
-            let subject = clause.subject.as_deref();
-            found.extend(
-                quantities
-                    .into_iter()
-                    .filter_map(|q| against_name(indicator, subject, q)),
-            );
+            found.extend(against_name(indicator, clause.subject.as_deref(), &values));
         }
     }
-    found.dedup_by_key(|d| d.span);
     found
 }
 
-fn against_name(indicator: &Indicator, subject: Option<&str>, q: &Quantity) -> Option<Diagnostic> {
+/// `values` are the quantities of one clause (both ends of a range); the last one carries the
+/// unit as written.
+fn against_name(
+    indicator: &Indicator,
+    subject: Option<&str>,
+    values: &[&Quantity],
+) -> Option<Diagnostic> {
+    let q = values.last()?;
     let unit = q.unit.as_ref()?;
     let span = q.unit_span?;
     let name = indicator.name.as_str();
@@ -39,14 +40,21 @@ fn against_name(indicator: &Indicator, subject: Option<&str>, q: &Quantity) -> O
         if noted.symbol == unit.symbol {
             return None;
         }
-        let converted = unit.convert(q.value, &noted);
-        let (detail, help) = match converted {
-            Some(v) => (
+        let converted: Option<Vec<_>> = values
+            .iter()
+            .map(|v| unit.convert(v.value, &noted).map(|c| c.normalize()))
+            .collect();
+        let rewritten = converted.as_ref().map(|vs| {
+            let numbers: Vec<String> = vs.iter().map(ToString::to_string).collect();
+            format!("{}{}", numbers.join("-"), noted.symbol)
+        });
+        let (detail, help) = match &rewritten {
+            Some(text) => (
                 format!(
                     "指标名称注明单位为「{}」，指标值却以「{}」计",
                     noted.symbol, unit.symbol
                 ),
-                format!("换算后写作 `{}{}`，与名称一致", v.normalize(), noted.symbol),
+                format!("换算后写作 `{text}`，与名称一致"),
             ),
             None => (
                 format!(
@@ -60,12 +68,12 @@ fn against_name(indicator: &Indicator, subject: Option<&str>, q: &Quantity) -> O
             .arg("unit", unit.symbol)
             .arg("detail", detail)
             .arg("help_detail", help);
-        return Some(match converted {
-            Some(v) if v.normalize().scale() <= 2 => diagnostic.fix(
-                format!("换算为{}", noted.symbol),
-                q.span,
-                format!("{}{}", v.normalize(), noted.symbol),
-            ),
+        let whole = values
+            .first()
+            .map_or(q.span, |first| first.span.join(q.span));
+        let exact = converted.is_some_and(|vs| vs.iter().all(|v| v.scale() <= 2));
+        return Some(match rewritten {
+            Some(text) if exact => diagnostic.fix(format!("换算为{}", noted.symbol), whole, text),
             _ => diagnostic,
         });
     }

@@ -38,7 +38,12 @@ fn example(indicator: &Indicator) -> &'static str {
     let name = indicator.name.as_str();
     if indicator.category.level1 == Level1::Satisfaction || name.contains("满意") {
         ">= 90%"
-    } else if name.ends_with('率') || name.ends_with('度') {
+    } else if name.ends_with('率')
+        || name.ends_with('度')
+        || ["质量", "能力", "效应", "效果", "水平", "效率"]
+            .iter()
+            .any(|w| name.contains(w))
+    {
         ">= 95%"
     } else {
         ">= 10个"

@@ -1,0 +1,68 @@
+//! Helpers shared by the test modules: checking a file as the CLI would, rendering without colour.
+
+use std::path::Path;
+
+use jixiao::report::{human, json};
+use jixiao::source::SourceFile;
+use jixiao::{Checked, check_source};
+
+pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Checks a file, naming it by its path relative to the crate root.
+pub fn check_file(path: &Path) -> Checked {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let name = path
+        .strip_prefix(ROOT)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    check_source(SourceFile::new(name, text))
+}
+
+/// Human rendering as tests see it: no colour, 100 columns.
+pub fn human(results: &[Checked]) -> String {
+    human::render(
+        results,
+        human::Style {
+            color: false,
+            width: 100,
+        },
+    )
+}
+
+pub fn json(results: &[Checked]) -> String {
+    json::render(results)
+}
+
+/// `name*count` pairs from a fixture's `# expect:` line; `(nothing)` is none.
+pub fn expected_codes(text: &str) -> Vec<String> {
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("# expect:"))
+        .unwrap_or_else(|| panic!("fixture has no `# expect:` line"));
+    let mut codes = Vec::new();
+    for item in line
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && *s != "(nothing)")
+    {
+        let (name, count) = item.split_once('*').unwrap_or((item, "1"));
+        let count: usize = count
+            .parse()
+            .unwrap_or_else(|_| panic!("bad count in `{item}`"));
+        codes.extend(std::iter::repeat_n(name.to_owned(), count));
+    }
+    codes.sort();
+    codes
+}
+
+/// The names of the codes a check found, sorted.
+pub fn found_codes(checked: &Checked) -> Vec<String> {
+    let mut codes: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| d.rule().name.to_owned())
+        .collect();
+    codes.sort();
+    codes
+}
