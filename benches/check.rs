@@ -83,8 +83,15 @@ fn median(mut times: Vec<f64>) -> f64 {
 }
 
 fn main() {
-    let seed_text = std::fs::read_to_string(SEED).expect("read the seed spec");
+    let seed_text = std::fs::read_to_string(SEED).unwrap_or_else(|error| {
+        eprintln!("cannot read {SEED}: {error}");
+        std::process::exit(1)
+    });
     let seed = seed_lines(&seed_text);
+    if seed.is_empty() {
+        eprintln!("no indicator lines in {SEED}");
+        std::process::exit(1);
+    }
     let (text, generated) = corpus(&seed);
     let lines = text.lines().count();
     let (mut full, mut parse, mut compile, mut lint) = (vec![], vec![], vec![], vec![]);

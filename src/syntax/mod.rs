@@ -18,7 +18,7 @@ use grammar::{Grammar, Rule};
 /// Files larger than this are refused with one diagnostic.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 /// Lines longer than this are refused: no target is that long, and pest backtracks within a line.
-pub const MAX_LINE_BYTES: usize = 64 * 1024;
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
 
 /// A syntax tree and the problems met while building it.
 #[derive(Debug, Default)]

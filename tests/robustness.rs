@@ -1,0 +1,170 @@
+//! No input makes jixiao panic: generated garbage built from the language's own tokens, limits,
+//! and odd encodings all end as diagnostics whose spans land on character boundaries.
+
+use jixiao::source::SourceFile;
+use jixiao::syntax::{MAX_FILE_BYTES, MAX_LINE_BYTES};
+use jixiao::{Checked, check_source};
+
+/// Pieces the generator strings together: keywords, operators (half- and full-width), numbers,
+/// units, magnitudes, braces, quotes, comments, CJK text, emoji and line breaks.
+const TOKENS: &[&str] = &[
+    "部门",
+    "预算单位",
+    "项目",
+    "预算",
+    "目标",
+    "等级",
+    "涉密",
+    "产出",
+    "效益.社会效益",
+    "满意度",
+    "产出.数量",
+    "成本",
+    "{",
+    "}",
+    "\"",
+    "「",
+    "」",
+    "#",
+    " ",
+    "  ",
+    "\t",
+    "　",
+    "\n",
+    "\r\n",
+    ">=",
+    "＞",
+    "＜=",
+    "≤",
+    "≠",
+    "不少于",
+    "超过",
+    "以上",
+    "以内",
+    "累计",
+    "每季度",
+    "且",
+    "；",
+    "较2022年增加",
+    "无",
+    "发生",
+    "1",
+    "0",
+    "15",
+    "-",
+    "～",
+    "3.5",
+    "1,000",
+    "１２",
+    "．",
+    "万",
+    "亿",
+    "%",
+    "％",
+    "家",
+    "小时",
+    "分钟",
+    "个月",
+    "平方米",
+    "/年",
+    "元",
+    "（次）",
+    "良好",
+    "提升",
+    "网络安全",
+    "满意",
+    "🙂",
+    "\u{0}",
+    "\u{feff}",
+    "99999999999999999999999999999999",
+];
+
+fn generate(seed: u64, tokens: usize) -> String {
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    let mut text = String::new();
+    for _ in 0..tokens {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        text.push_str(TOKENS[(state % TOKENS.len() as u64) as usize]);
+    }
+    text
+}
+
+fn assert_sound(checked: &Checked) {
+    let text = &checked.source.text;
+    for d in &checked.diagnostics {
+        for span in std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span)) {
+            assert!(
+                span.start <= span.end && span.end <= text.len(),
+                "{span:?} out of {text:?}"
+            );
+            assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "{span:?} splits a character in {text:?}"
+            );
+        }
+        let _ = d.message();
+    }
+    let _ = jixiao::report::human::render(
+        std::slice::from_ref(checked),
+        jixiao::report::human::Style {
+            color: false,
+            width: 80,
+        },
+    );
+    let _ = jixiao::report::json::render(std::slice::from_ref(checked));
+}
+
+#[test]
+fn generated_garbage_never_panics() {
+    for seed in 0..3_000 {
+        let text = generate(seed, 5 + (seed as usize % 60));
+        assert_sound(&check_source(SourceFile::new("gen.jx", text)));
+    }
+}
+
+#[test]
+fn garbage_inside_a_valid_project_keeps_the_rest_checked() {
+    for seed in 0..500 {
+        let line = generate(seed, 8).replace(['\n', '\r'], " ");
+        let text = format!(
+            "部门 \"部门\" 2023 {{\n  预算单位 \"单位\" {{\n    项目 \"项目\" {{\n      {line}\n      效益 社会舆论效应 正面效应\n    }}\n  }}\n}}\n"
+        );
+        let checked = check_source(SourceFile::new("gen.jx", text));
+        assert_sound(&checked);
+        assert!(
+            checked
+                .diagnostics
+                .iter()
+                .any(|d| d.rule().name == "vague-target"),
+            "the line after `{line}` was not checked"
+        );
+    }
+}
+
+#[test]
+fn a_line_over_the_limit_is_one_finding() {
+    let text = format!("部门 \"{}\" 2023 {{\n}}\n", "长".repeat(MAX_LINE_BYTES));
+    let checked = check_source(SourceFile::new("long.jx", text));
+    let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.rule().name).collect();
+    assert_eq!(codes, ["input-limit"]);
+}
+
+#[test]
+fn a_file_over_the_limit_is_one_finding() {
+    let text = "# 注释\n".repeat(MAX_FILE_BYTES / 8 + 1);
+    let checked = check_source(SourceFile::new("big.jx", text));
+    let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.rule().name).collect();
+    assert_eq!(codes, ["input-limit"]);
+}
+
+#[test]
+fn long_runs_of_spaces_stay_fast_enough_to_finish() {
+    // Worst case for the value grammar's look-ahead: a line of spaces just under the limit.
+    let text = format!(
+        "部门 \"部门\" 2023 {{\n  预算单位 \"单位\" {{\n    项目 \"项目\" {{\n      产出 名称 提升{}x\n    }}\n  }}\n}}\n",
+        " ".repeat(MAX_LINE_BYTES - 64)
+    );
+    assert_sound(&check_source(SourceFile::new("spaces.jx", text)));
+}
