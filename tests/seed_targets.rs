@@ -425,3 +425,23 @@ fn quantity(q: &Quantity) -> String {
     }
     out
 }
+
+/// A value read out of a larger file keeps spans into that file.
+#[test]
+fn values_read_at_an_offset_point_into_their_file() {
+    let file = "实际完成值: 超50亿元";
+    let offset = file.find('超').unwrap();
+    let ast = parse_value(&file[offset..], offset);
+    assert_eq!(&file[ast.span.start..ast.span.end], "超50亿元");
+    let ast::TargetForm::Clauses(clauses) = &ast.form else {
+        panic!("not a measurable value: {ast:?}")
+    };
+    let ast::Core::Comparison { quantity, op, .. } = &clauses[0].core else {
+        panic!("not a comparison: {clauses:?}")
+    };
+    assert_eq!(&file[quantity.span.start..quantity.span.end], "50亿元");
+    assert_eq!(
+        op.as_ref().map(|o| &file[o.span.start..o.span.end]),
+        Some("超")
+    );
+}
