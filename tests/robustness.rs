@@ -168,3 +168,12 @@ fn long_runs_of_spaces_stay_fast_enough_to_finish() {
     );
     assert_sound(&check_source(SourceFile::new("spaces.jx", text)));
 }
+
+#[test]
+fn windows_files_read_like_any_other() {
+    // Notepad writes a byte-order mark and CRLF; authors indent with tabs and full-width spaces.
+    let text = "\u{feff}部门 \"甲\" 2023 {\r\n  预算单位 \"乙\" {\r\n    项目 \"丙\" {\r\n\t产出 宣传册 >= 3万册\r\n      效益 知晓率 > 70%   # 注释\r\n　　　满意度 满意度 ＞＝95％\r\n    }\r\n  }\r\n}\r\n";
+    let checked = check_source(SourceFile::new("windows.jx", text));
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    assert_eq!(checked.spec.indicators().count(), 3);
+}
