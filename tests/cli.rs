@@ -9,6 +9,8 @@ fn jixiao(args: &[&str]) -> Output {
         .args(args)
         .current_dir(ROOT)
         .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_STEP_SUMMARY")
         .output()
         .expect("the binary runs")
 }

@@ -4,6 +4,7 @@
 
 mod cli;
 mod common;
+mod formats;
 mod robustness;
 mod rules;
 mod seed_targets;

@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use super::files;
-use super::{Format, Outcome, print};
+use super::{CheckOptions, FailOn, Format, Outcome, print};
 use crate::diagnostic::Severity;
-use crate::report::{concise, human, json};
+use crate::report::{concise, github, human, json, junit, sarif};
 use crate::{Checked, check_source};
 
-pub fn run(paths: &[PathBuf], format: Format, color: bool) -> Outcome {
+pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Outcome {
     let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -36,17 +36,34 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> Outcome {
             None => check_source(source),
         });
     }
-    let rendered = match format {
-        Format::Human => human::render(&results, human::Style { color, width: 100 }),
+    let rendered = match options.format {
+        Format::Human => human::render(
+            &results,
+            human::Style {
+                color: options.color,
+                width: 100,
+            },
+        ),
         Format::Concise => concise::render(&results),
         Format::Json => json::render(&results),
+        Format::Sarif => sarif::render(&results),
+        Format::Github => github::render(&results),
+        Format::Junit => junit::render(&results),
     };
     print(&rendered);
+    if let Some(path) = &options.step_summary
+        && let Err(error) = files::append(path, &github::step_summary(&results))
+    {
+        return Outcome::Failure(format!("{}: {error}", path.display()));
+    }
     let failed = results
         .iter()
         .flat_map(|c| &c.diagnostics)
-        .any(|d| d.severity == Severity::Error);
-    if failed {
+        .any(|d| match options.fail_on {
+            FailOn::Error => d.severity == Severity::Error,
+            FailOn::Warning => matches!(d.severity, Severity::Error | Severity::Warning),
+        });
+    if failed && !options.exit_zero {
         Outcome::Findings
     } else {
         Outcome::Clean

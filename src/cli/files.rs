@@ -1,4 +1,5 @@
-//! All filesystem access: finding spec files and reading them within limits.
+//! All filesystem access: finding spec files, reading them within limits, appending to a CI
+//! summary.
 
 use std::path::{Path, PathBuf};
 
@@ -64,4 +65,14 @@ pub fn read(path: &Path) -> Result<(SourceFile, Option<Diagnostic>), String> {
             Ok((SourceFile::new(name, text), Some(diagnostic)))
         }
     }
+}
+
+/// Appends text to a file, creating it if needed (a CI job summary may hold other steps' output).
+pub fn append(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    file.write_all(text.as_bytes())
 }

@@ -26,9 +26,15 @@ enum Command {
     Check {
         /// 文件或文件夹（递归查找 *.jx）；默认当前文件夹
         paths: Vec<PathBuf>,
-        /// 输出格式
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        /// 输出格式；默认 human，在 GitHub Actions 中（GITHUB_ACTIONS=true）默认 github
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// 有此级别或更严重的问题时以 1 退出
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// 发现问题也以 0 退出（用法或读写错误仍以 2 退出）
+        #[arg(long)]
+        exit_zero: bool,
         /// 何时使用颜色
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
@@ -53,6 +59,32 @@ pub enum Format {
     Concise,
     /// JSON 数组（字段见 README）
     Json,
+    /// SARIF 2.1.0（代码扫描）
+    Sarif,
+    /// GitHub Actions 注释命令
+    Github,
+    /// JUnit XML（CI 测试报告）
+    Junit,
+}
+
+/// The least severe finding that fails the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// 只有错误使检查失败
+    Error,
+    /// 警告也使检查失败
+    Warning,
+}
+
+/// How `check` renders and when it fails, resolved from the arguments and the environment.
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    pub format: Format,
+    pub color: bool,
+    pub fail_on: FailOn,
+    pub exit_zero: bool,
+    /// `$GITHUB_STEP_SUMMARY`, written to only with the `github` format.
+    pub step_summary: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -104,7 +136,19 @@ fn run(cli: Cli) -> Outcome {
             paths,
             format,
             color,
+            fail_on,
+            exit_zero,
         } => {
+            let format = format.unwrap_or_else(|| {
+                if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+                    Format::Github
+                } else {
+                    Format::Human
+                }
+            });
+            let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|path| !path.is_empty() && format == Format::Github)
+                .map(PathBuf::from);
             let color = match color {
                 Color::Always => true,
                 Color::Never => false,
@@ -112,7 +156,16 @@ fn run(cli: Cli) -> Outcome {
                     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            check::run(&paths, format, color)
+            check::run(
+                &paths,
+                &CheckOptions {
+                    format,
+                    color,
+                    fail_on,
+                    exit_zero,
+                    step_summary,
+                },
+            )
         }
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Model { path } => model::run(&path),

@@ -2,8 +2,11 @@
 //! width or JSON field names.
 
 pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::Checked;
 use crate::diagnostic::Severity;

@@ -1,0 +1,118 @@
+//! GitHub Actions: one workflow command per finding (errors first, then warnings) so findings
+//! show as annotations on the pull request, then the summary line; and a Markdown table for the
+//! job summary page.
+
+use super::Summary;
+use super::human::summary_line;
+use crate::Checked;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceFile;
+
+/// Every finding as a `::error …::message` or `::warning …::message` line, then the summary.
+pub fn render(results: &[Checked]) -> String {
+    let mut out = String::new();
+    for severity in [Severity::Error, Severity::Warning] {
+        for checked in results {
+            for d in checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == severity)
+            {
+                out.push_str(&command(&checked.source, d));
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str(&summary_line(&Summary::of(results)));
+    out
+}
+
+/// One workflow command. Columns (1-based, in characters; the end column just past the last
+/// character, as in the JSON output) are given only when the finding starts and ends on one line.
+pub fn command(source: &SourceFile, d: &Diagnostic) -> String {
+    let start = source.line_col(d.span.start);
+    let end = source.line_col(d.span.end);
+    let rule = d.rule();
+    let mut properties = vec![
+        ("file", source.name.clone()),
+        ("line", start.line.to_string()),
+        ("endLine", end.line.to_string()),
+    ];
+    if start.line == end.line {
+        properties.push(("col", start.column.to_string()));
+        properties.push(("endColumn", end.column.to_string()));
+    }
+    properties.push(("title", format!("{} {}", rule.id, rule.name)));
+    let properties: Vec<String> = properties
+        .iter()
+        .map(|(key, value)| format!("{key}={}", escape_property(value)))
+        .collect();
+    let mut message = d.message();
+    if let Some(help) = d.help() {
+        message.push('\n');
+        message.push_str(&help);
+    }
+    format!(
+        "::{} {}::{}",
+        d.severity.as_str(),
+        properties.join(","),
+        escape_data(&message)
+    )
+}
+
+/// Escapes a command's message: `%`, carriage return and line feed.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command property: as the message, and also `:` and `,`.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// A Markdown table of every finding for `$GITHUB_STEP_SUMMARY`, then the summary line.
+pub fn step_summary(results: &[Checked]) -> String {
+    let mut out = String::from("### jixiao\n\n");
+    let any = results.iter().any(|c| !c.diagnostics.is_empty());
+    if any {
+        out.push_str("| 级别 | 位置 | 规则 | 说明 |\n| --- | --- | --- | --- |\n");
+        for severity in [Severity::Error, Severity::Warning] {
+            for checked in results {
+                for d in checked
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == severity)
+                {
+                    let at = checked.source.line_col(d.span.start);
+                    let rule = d.rule();
+                    out.push_str(&format!(
+                        "| {} | `{}:{}:{}` | {} {} | {} |\n",
+                        d.severity.as_str(),
+                        checked.source.name.replace('`', "'"),
+                        at.line,
+                        at.column,
+                        rule.id,
+                        rule.name,
+                        escape_cell(&d.message())
+                    ));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary_line(&Summary::of(results)));
+    out.push('\n');
+    out
+}
+
+/// A table cell stays one cell: pipes escaped, line breaks as `<br>`, HTML kept as text.
+fn escape_cell(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
+}

@@ -1,0 +1,291 @@
+//! The CI formats (SARIF, GitHub workflow commands, JUnit XML) and the exit-code flags of `check`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use jixiao::diagnostic::{Code, Diagnostic, RULES};
+use jixiao::report::{github, json, junit, sarif};
+use jixiao::source::{SourceFile, Span};
+use jixiao::{Checked, check_source};
+
+use crate::common::{ROOT, check_file};
+
+const FIXTURES: [&str; 2] = ["vague-target", "syntax-error"];
+
+fn fixture(rule: &str) -> Checked {
+    check_file(&Path::new(ROOT).join(format!("tests/fixtures/rules/{rule}/fail.jx")))
+}
+
+#[test]
+fn formats_snapshots() {
+    for rule in FIXTURES {
+        let results = [fixture(rule)];
+        let log = sarif::render(&results).replace(
+            &format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION")),
+            "\"version\": \"[version]\"",
+        );
+        insta::assert_snapshot!(format!("{rule}.sarif"), log);
+        insta::assert_snapshot!(format!("{rule}.github"), github::render(&results));
+        insta::assert_snapshot!(format!("{rule}.junit"), junit::render(&results));
+    }
+}
+
+#[test]
+fn formats_sarif_has_the_required_structure_for_every_fixture() {
+    let pattern = Path::new(ROOT).join("tests/fixtures/rules");
+    for entry in std::fs::read_dir(pattern).unwrap().flatten() {
+        let results = [check_file(&entry.path().join("fail.jx"))];
+        let log: serde_json::Value = serde_json::from_str(&sarif::render(&results)).unwrap();
+        let findings: serde_json::Value = serde_json::from_str(&json::render(&results)).unwrap();
+        assert_eq!(log["version"], "2.1.0");
+        assert_eq!(
+            log["$schema"],
+            "https://json.schemastore.org/sarif-2.1.0.json"
+        );
+        let runs = log["runs"].as_array().unwrap();
+        assert_eq!(runs.len(), 1);
+        let run = &runs[0];
+        assert_eq!(run["columnKind"], "unicodeCodePoints");
+        assert_eq!(run["tool"]["driver"]["name"], "jixiao");
+        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        assert_eq!(rules.len(), RULES.len());
+        for rule in rules {
+            for field in ["id", "name"] {
+                assert!(rule[field].is_string(), "{rule}");
+            }
+            for field in ["shortDescription", "fullDescription", "help"] {
+                assert!(!rule[field]["text"].as_str().unwrap().is_empty(), "{rule}");
+            }
+            let level = rule["defaultConfiguration"]["level"].as_str().unwrap();
+            assert!(level == "error" || level == "warning");
+        }
+        let sarif_results = run["results"].as_array().unwrap();
+        let findings = findings.as_array().unwrap();
+        assert_eq!(sarif_results.len(), findings.len());
+        assert!(!sarif_results.is_empty(), "{}", entry.path().display());
+        for (result, finding) in sarif_results.iter().zip(findings) {
+            let index = result["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[index]["id"], result["ruleId"]);
+            assert_eq!(result["ruleId"], finding["code"]);
+            assert_eq!(result["level"], finding["severity"]);
+            assert!(!result["message"]["text"].as_str().unwrap().is_empty());
+            let location = &result["locations"][0]["physicalLocation"];
+            let uri = location["artifactLocation"]["uri"].as_str().unwrap();
+            assert!(uri.starts_with("tests/fixtures/rules/") && !uri.contains('\\'));
+            assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+            let region = &location["region"];
+            for field in ["startLine", "startColumn", "endLine", "endColumn"] {
+                assert!(region[field].as_u64().unwrap() >= 1, "{region}");
+            }
+            assert_eq!(region["startLine"], finding["line"]);
+            assert_eq!(region["startColumn"], finding["column"]);
+            assert_eq!(region["endLine"], finding["end_line"]);
+            assert_eq!(region["endColumn"], finding["end_column"]);
+            assert_eq!(region["byteOffset"], finding["start_byte"]);
+            let length =
+                finding["end_byte"].as_u64().unwrap() - finding["start_byte"].as_u64().unwrap();
+            assert_eq!(region["byteLength"].as_u64().unwrap(), length);
+            let fingerprint = result["partialFingerprints"][sarif::FINGERPRINT_KEY]
+                .as_str()
+                .unwrap();
+            assert_eq!(fingerprint.len(), 16);
+            assert!(fingerprint.chars().all(|c| c.is_ascii_hexdigit()));
+        }
+    }
+}
+
+fn fingerprints(checked: &Checked) -> Vec<(usize, String)> {
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                checked.source.line_col(d.span.start).line,
+                sarif::fingerprint(&checked.source, d),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn formats_sarif_fingerprint_survives_moving_lines() {
+    let path = Path::new(ROOT).join("tests/fixtures/rules/vague-target/fail.jx");
+    let text = std::fs::read_to_string(path).unwrap();
+    let before = check_source(SourceFile::new("specs/a.jx", text.clone()));
+    let after = check_source(SourceFile::new(
+        "specs/a.jx",
+        format!("# 新增的注释\n{text}"),
+    ));
+    let (before, after) = (fingerprints(&before), fingerprints(&after));
+    assert_eq!(before.len(), 4);
+    assert_eq!(before.len(), after.len());
+    for ((line_before, print_before), (line_after, print_after)) in before.iter().zip(&after) {
+        assert_eq!(line_before + 1, *line_after);
+        assert_eq!(print_before, print_after);
+    }
+    // Different findings, different fingerprints.
+    let mut distinct: Vec<&String> = before.iter().map(|(_, p)| p).collect();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 4);
+}
+
+#[test]
+fn formats_github_escapes_and_gives_columns_only_on_one_line() {
+    assert_eq!(github::escape_data("95%\r\n下一行"), "95%25%0D%0A下一行");
+    assert_eq!(github::escape_property("a:b,c%d\ne"), "a%3Ab%2Cc%25d%0Ae");
+    let source = SourceFile::new("dir,x/a:b.jx", "第一行\n第二行\n");
+    let one_line = Diagnostic::new(Code::SyntaxError, Span::new(3, 6)).arg("detail", "50%:是,否");
+    assert_eq!(
+        github::command(&source, &one_line),
+        "::error file=dir%2Cx/a%3Ab.jx,line=1,endLine=1,col=2,endColumn=3,title=JX0001 syntax-error::50%25:是,否"
+    );
+    let two_lines =
+        Diagnostic::new(Code::SyntaxError, Span::new(3, 13)).arg("detail", "跨行\n问题");
+    assert_eq!(
+        github::command(&source, &two_lines),
+        "::error file=dir%2Cx/a%3Ab.jx,line=1,endLine=2,title=JX0001 syntax-error::跨行%0A问题"
+    );
+}
+
+#[test]
+fn formats_github_lists_errors_before_warnings() {
+    let text = "部门 \"示例部门\" 2023 {\n  预算单位 \"示例单位\" {\n    项目 \"示例项目\" {\n      产出 故障平均处理时间(分钟) <= 2小时\n      效益 网络安全防御能力 提升\n      满意度 群众满意度 > 95%\n    }\n  }\n}\n";
+    let results = [check_source(SourceFile::new("a.jx", text))];
+    let out = github::render(&results);
+    let kinds: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("::"))
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(kinds, ["error", "warning"], "{out}");
+    assert!(out.ends_with("1 个错误，1 个警告\n"), "{out}");
+}
+
+/// Checks that every tag is closed in order, and returns how many `<testcase` there are.
+fn balanced_testcases(xml: &str) -> usize {
+    let body = xml
+        .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .unwrap();
+    let mut stack: Vec<String> = Vec::new();
+    let mut testcases = 0;
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        let close = rest[open..].find('>').unwrap() + open;
+        let tag = &rest[open + 1..close];
+        assert!(!tag.contains('<'), "unescaped `<` in {tag}");
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop().as_deref(), Some(name), "{xml}");
+        } else {
+            let name: String = tag
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '/')
+                .collect();
+            if name == "testcase" {
+                testcases += 1;
+            }
+            if !tag.ends_with('/') {
+                stack.push(name);
+            }
+        }
+        rest = &rest[close + 1..];
+    }
+    assert!(stack.is_empty(), "unclosed {stack:?}");
+    testcases
+}
+
+#[test]
+fn formats_junit_is_balanced_with_one_testcase_per_indicator() {
+    let vague = fixture("vague-target");
+    let indicators = vague.spec.indicators().count();
+    assert_eq!(indicators, 5);
+    let xml = junit::render(std::slice::from_ref(&vague));
+    assert_eq!(balanced_testcases(&xml), indicators);
+    assert_eq!(xml.matches("<failure ").count(), 4);
+    // Findings outside every indicator get one more testcase, named after the file.
+    let syntax = fixture("syntax-error");
+    let xml = junit::render(std::slice::from_ref(&syntax));
+    assert_eq!(
+        balanced_testcases(&xml),
+        syntax.spec.indicators().count() + 1
+    );
+    assert!(xml.contains(&format!("name=\"{}\">", syntax.source.name)));
+    let tricky = check_source(SourceFile::new("a&<b>\"'.jx", "产出 x\n"));
+    balanced_testcases(&junit::render(&[tricky]));
+}
+
+fn jixiao(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+    command
+        .args(args)
+        .current_dir(ROOT)
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_STEP_SUMMARY");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().expect("the binary runs")
+}
+
+const WARNINGS_ONLY: &str = "tests/fixtures/rules/unit-mismatch/fail.jx";
+const ERRORS: &str = "tests/fixtures/rules/vague-target/fail.jx";
+
+#[test]
+fn formats_cli_fail_on_warning_fails_on_warnings() {
+    let default = jixiao(&["check", WARNINGS_ONLY], &[]);
+    assert_eq!(default.status.code(), Some(0));
+    let strict = jixiao(&["check", "--fail-on", "warning", WARNINGS_ONLY], &[]);
+    assert_eq!(strict.status.code(), Some(1));
+    let explicit = jixiao(&["check", "--fail-on", "error", ERRORS], &[]);
+    assert_eq!(explicit.status.code(), Some(1));
+}
+
+#[test]
+fn formats_cli_exit_zero_passes_findings_but_not_failures() {
+    let out = jixiao(
+        &["check", "--exit-zero", "--fail-on", "warning", ERRORS],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("4 个错误"));
+    let missing = jixiao(&["check", "--exit-zero", "no/such/dir"], &[]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn formats_cli_github_actions_defaults_to_github_and_writes_the_step_summary() {
+    let dir = std::env::temp_dir().join(format!("jixiao-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let summary = dir.join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let summary_path = summary.to_str().unwrap();
+    let env = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_STEP_SUMMARY", summary_path),
+    ];
+    let out = jixiao(&["check", ERRORS], &env);
+    let written = std::fs::read_to_string(&summary).unwrap();
+    let explicit = jixiao(&["check", "--format", "json", ERRORS], &env);
+    let after_json = std::fs::read_to_string(&summary).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("::error file=tests/fixtures/rules/vague-target/fail.jx,line=6,"),
+        "{stdout}"
+    );
+    assert!(
+        written.starts_with("earlier step\n### jixiao\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("| 级别 | 位置 | 规则 | 说明 |"),
+        "{written}"
+    );
+    assert_eq!(written.matches("| error | `").count(), 4, "{written}");
+    // An explicit format wins, and only the github format writes the summary.
+    assert!(explicit.stdout.starts_with(b"["));
+    assert_eq!(after_json, written);
+}
