@@ -11,20 +11,27 @@ use crate::source::SourceFile;
 /// Every finding as a `::error …::message` or `::warning …::message` line, then the summary.
 pub fn render(results: &[Checked]) -> String {
     let mut out = String::new();
-    for severity in [Severity::Error, Severity::Warning] {
-        for checked in results {
-            for d in checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == severity)
-            {
-                out.push_str(&command(&checked.source, d));
-                out.push('\n');
-            }
-        }
+    for (checked, d) in errors_first(results) {
+        out.push_str(&command(&checked.source, d));
+        out.push('\n');
     }
     out.push_str(&summary_line(&Summary::of(results)));
     out
+}
+
+/// Every finding with its file: all errors, then all warnings, each in file order.
+fn errors_first(results: &[Checked]) -> impl Iterator<Item = (&Checked, &Diagnostic)> {
+    [Severity::Error, Severity::Warning]
+        .into_iter()
+        .flat_map(move |severity| {
+            results.iter().flat_map(move |checked| {
+                checked
+                    .diagnostics
+                    .iter()
+                    .filter(move |d| d.severity == severity)
+                    .map(move |d| (checked, d))
+            })
+        })
 }
 
 /// One workflow command. Columns (1-based, in characters; the end column just past the last
@@ -78,27 +85,19 @@ pub fn step_summary(results: &[Checked]) -> String {
     let any = results.iter().any(|c| !c.diagnostics.is_empty());
     if any {
         out.push_str("| 级别 | 位置 | 规则 | 说明 |\n| --- | --- | --- | --- |\n");
-        for severity in [Severity::Error, Severity::Warning] {
-            for checked in results {
-                for d in checked
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == severity)
-                {
-                    let at = checked.source.line_col(d.span.start);
-                    let rule = d.rule();
-                    out.push_str(&format!(
-                        "| {} | `{}:{}:{}` | {} {} | {} |\n",
-                        d.severity.as_str(),
-                        checked.source.name.replace('`', "'"),
-                        at.line,
-                        at.column,
-                        rule.id,
-                        rule.name,
-                        escape_cell(&d.message())
-                    ));
-                }
-            }
+        for (checked, d) in errors_first(results) {
+            let at = checked.source.line_col(d.span.start);
+            let rule = d.rule();
+            out.push_str(&format!(
+                "| {} | `{}:{}:{}` | {} {} | {} |\n",
+                d.severity.as_str(),
+                checked.source.name.replace('`', "'"),
+                at.line,
+                at.column,
+                rule.id,
+                rule.name,
+                escape_cell(&d.message())
+            ));
         }
         out.push('\n');
     }
