@@ -1,7 +1,6 @@
 //! Source text and positions: byte spans inside, characters and display columns at the edges.
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
 
 /// A half-open range of UTF-8 byte offsets into one source text, on character boundaries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -96,14 +95,4 @@ impl SourceFile {
             column: prefix.chars().count() + 1,
         }
     }
-
-    /// The number of lines (a text ending in a newline has an empty last line).
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
-}
-
-/// Columns a string takes in a terminal: CJK and full-width forms count two.
-pub fn display_width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }

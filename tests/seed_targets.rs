@@ -338,7 +338,7 @@ fn normalize(name: &str, text: &str) -> String {
         Meaning::Grade {
             op, grade, scale, ..
         } => format!("grade {} {grade} ({scale})", op.symbol()),
-        Meaning::Unmeasurable { .. } => "unmeasurable".to_owned(),
+        Meaning::Unmeasurable => "unmeasurable".to_owned(),
     };
     if !diagnostics.is_empty() {
         let codes: Vec<_> = diagnostics.iter().map(|d| d.code.id()).collect();

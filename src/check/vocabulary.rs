@@ -1,4 +1,4 @@
-//! Words reviewers reject: shared by the rules that judge unmeasurable targets.
+//! Words the rules share: vague wording reviewers reject, grade words, names of ratios.
 
 /// Vague wording (domain.md §5): direction or praise without a level. Longest first where one
 /// contains another, so the label covers the whole word.
@@ -56,4 +56,12 @@ pub fn vague_word(text: &str) -> Option<(usize, &'static str)> {
         .iter()
         .filter_map(|w| text.find(w).map(|at| (at, *w)))
         .min_by_key(|(at, w)| (*at, usize::MAX - w.len()))
+}
+
+/// 合格率, 覆盖率, 占比: names of ratios.
+pub fn is_rate(name: &str) -> bool {
+    let name = name.trim_end();
+    ["率", "比例", "占比", "比重"]
+        .iter()
+        .any(|e| name.ends_with(e))
 }

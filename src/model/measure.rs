@@ -27,26 +27,6 @@ pub enum Dimension {
     Bandwidth,
 }
 
-impl Dimension {
-    /// The word readers see (计量单位的量纲).
-    pub fn label(self) -> &'static str {
-        match self {
-            Dimension::Ratio => "比率",
-            Dimension::PercentagePoint => "百分点",
-            Dimension::Count => "计数",
-            Dimension::Duration => "时长",
-            Dimension::CalendarSpan => "月数/年数",
-            Dimension::WorkingDays => "工作日",
-            Dimension::Money => "金额",
-            Dimension::Area => "面积",
-            Dimension::Length => "长度",
-            Dimension::Score => "分值",
-            Dimension::Data => "数据量",
-            Dimension::Bandwidth => "带宽",
-        }
-    }
-}
-
 /// A unit of measure: its canonical symbol and dimension.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Unit {
@@ -218,17 +198,6 @@ impl Period {
             Period::Month => "月",
             Period::Week => "周",
             Period::Day => "天",
-        }
-    }
-
-    /// How many of these periods make a year, where that is exact.
-    pub fn per_year(self) -> Option<Decimal> {
-        match self {
-            Period::Year => Some(Decimal::ONE),
-            Period::HalfYear => Some(Decimal::from(2)),
-            Period::Quarter => Some(Decimal::from(4)),
-            Period::Month => Some(Decimal::from(12)),
-            Period::Week | Period::Day => None,
         }
     }
 }

@@ -33,18 +33,6 @@ impl Comparison {
             Comparison::Le => "<=",
         }
     }
-
-    /// The mathematical sign people read in hover and tables.
-    pub fn sign(self) -> &'static str {
-        match self {
-            Comparison::Gt => ">",
-            Comparison::Ge => "≥",
-            Comparison::Eq => "=",
-            Comparison::Ne => "≠",
-            Comparison::Lt => "<",
-            Comparison::Le => "≤",
-        }
-    }
 }
 
 /// Which way is better for an indicator, read from its name and unit.
@@ -83,10 +71,7 @@ pub enum Meaning {
         rank: usize,
     },
     /// Text with no number and no declared grade: the checker decides how vague it is.
-    Unmeasurable {
-        #[serde(skip)]
-        word: Option<Span>,
-    },
+    Unmeasurable,
 }
 
 /// One measurable statement and the words around it.
@@ -154,62 +139,6 @@ impl Target {
         match &self.meaning {
             Meaning::Conditions { clauses } => clauses,
             _ => &[],
-        }
-    }
-
-    /// The normalized meaning in one line: `≥ 30,000 册`, `15–20 家`, `良好及以上（舆情质量）`.
-    pub fn describe(&self) -> String {
-        match &self.meaning {
-            Meaning::Conditions { clauses } => clauses
-                .iter()
-                .map(Clause::describe)
-                .collect::<Vec<_>>()
-                .join(" 且 "),
-            Meaning::Grade {
-                op, grade, scale, ..
-            } => format!("{} {grade}（{scale}）", op.sign()),
-            Meaning::Unmeasurable { .. } => format!("不可衡量：{}", self.text),
-        }
-    }
-}
-
-impl Clause {
-    pub fn describe(&self) -> String {
-        let core = match &self.condition {
-            Condition::Compare { op, bound, .. } => match op {
-                Some(op) => format!("{} {}", op.sign(), bound.display()),
-                None => format!("? {}", bound.display()),
-            },
-            Condition::Range { low, high } => format!("{} – {}", low.display(), high.display()),
-            Condition::ZeroEvent { event } => match event {
-                Some(event) => format!("无{event}"),
-                None => "无".to_owned(),
-            },
-            Condition::Relative {
-                baseline,
-                change,
-                op,
-                amount,
-            } => {
-                let verb = match change {
-                    Change::Increase => "增加",
-                    Change::Decrease => "减少",
-                };
-                format!("较{baseline}{verb} {} {}", op.sign(), amount.display())
-            }
-            Condition::Deadline { year, month, day } => {
-                let mut date = String::new();
-                for (part, suffix) in [(year, "年"), (month, "月"), (day, "日")] {
-                    if let Some(n) = part {
-                        date.push_str(&format!("{n}{suffix}"));
-                    }
-                }
-                format!("{date}前")
-            }
-        };
-        match &self.subject {
-            Some(subject) => format!("{subject} {core}"),
-            None => core,
         }
     }
 }

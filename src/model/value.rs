@@ -30,11 +30,11 @@ pub fn lower_target(
                 .collect();
             match lowered {
                 Some(clauses) => Meaning::Conditions { clauses },
-                None => Meaning::Unmeasurable { word: None },
+                None => Meaning::Unmeasurable,
             }
         }
         ast::TargetForm::Word { op, word } => grade(op.as_ref(), word, scales),
-        ast::TargetForm::Free => Meaning::Unmeasurable { word: None },
+        ast::TargetForm::Free => Meaning::Unmeasurable,
     };
     Target {
         text: target.text.clone(),
@@ -62,9 +62,7 @@ fn grade(op: Option<&ast::Text>, word: &ast::Text, scales: &[&GradeScale]) -> Me
             scale: scale.name.clone(),
             rank,
         },
-        None => Meaning::Unmeasurable {
-            word: Some(word.span),
-        },
+        None => Meaning::Unmeasurable,
     }
 }
 

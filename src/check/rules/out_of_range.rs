@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::check::rules::unit_mismatch::is_rate;
+use crate::check::vocabulary::is_rate;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Condition, Level1, Quantity, Spec};
 

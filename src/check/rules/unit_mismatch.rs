@@ -2,6 +2,7 @@
 //! name notes (`处理时间(分钟)` with 小时), a rate not in %, a 满意度 not in % or 分, or the two
 //! ends of a range in units that cannot be compared.
 
+use crate::check::vocabulary::is_rate;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::measure::{self, Dimension};
 use crate::model::polarity::unit_note;
@@ -110,14 +111,6 @@ fn against_name(
 
 fn mentions_satisfaction(name: &str, subject: Option<&str>) -> bool {
     name.contains("满意") || subject.is_some_and(|s| s.contains("满意"))
-}
-
-/// 合格率, 覆盖率, 占比: names of ratios.
-pub fn is_rate(name: &str) -> bool {
-    let name = name.trim_end();
-    ["率", "比例", "占比", "比重"]
-        .iter()
-        .any(|e| name.ends_with(e))
 }
 
 fn range_ends(low: &Quantity, high: &Quantity) -> Option<Diagnostic> {

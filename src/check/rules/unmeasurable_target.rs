@@ -7,7 +7,7 @@ use crate::model::{Meaning, Spec};
 
 pub fn check(spec: &Spec) -> Vec<Diagnostic> {
     spec.indicators()
-        .filter(|(_, i)| matches!(i.target.meaning, Meaning::Unmeasurable { .. }))
+        .filter(|(_, i)| matches!(i.target.meaning, Meaning::Unmeasurable))
         .filter(|(_, i)| vague_word(&i.target.text).is_none())
         .map(|(_, i)| {
             Diagnostic::new(Code::UnmeasurableTarget, i.target.span).arg("text", &i.target.text)

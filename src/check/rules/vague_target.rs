@@ -14,7 +14,7 @@ pub fn check(spec: &Spec) -> Vec<Diagnostic> {
 
 fn finding(indicator: &Indicator) -> Option<Diagnostic> {
     let target = &indicator.target;
-    if !matches!(target.meaning, Meaning::Unmeasurable { .. }) {
+    if !matches!(target.meaning, Meaning::Unmeasurable) {
         return None;
     }
     let (at, word) = vague_word(&target.text)?;
