@@ -8,10 +8,13 @@ use crate::common::ROOT;
 /// The floors of `src/`, lowest first: a module may use its own floor and the ones below.
 const FLOORS: &[&[&str]] = &[
     &["source", "diagnostic"],
+    &["config"],
     &["syntax"],
     &["model"],
-    &["check"],
+    &["check", "format"],
+    &["eval", "import"],
     &["report"],
+    &["lsp"],
     &["cli"],
 ];
 
