@@ -1,11 +1,13 @@
 //! jixiao (绩效): a language and checker for Chinese budget performance targets.
 //!
-//! The pipeline, in floor order: `source` and `diagnostic` → `syntax` (text → tree) → `model`
+//! The pipeline, in floor order: `source` and `diagnostic` → `config` → `syntax` (text → tree) → `model`
 //! (tree → typed, normalized spec) → `check` (lints) → `report` (rendering) → `cli`.
 //! Later floors depend on earlier ones, never the reverse (`tests/tidy.rs` enforces it).
 
 pub mod diagnostic;
 pub mod source;
+
+pub mod config;
 
 pub mod syntax;
 
@@ -30,13 +32,24 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses, compiles and lints one spec. Never fails: every problem is a diagnostic.
+/// Parses, compiles and lints one spec with the default settings. Never fails: every problem is
+/// a diagnostic.
 pub fn check_source(source: SourceFile) -> Checked {
+    check_source_with(source, &config::Settings::default())
+}
+
+/// Parses, compiles and lints one spec under a configuration: its vocabulary and thresholds
+/// feed the model and the lints, its rule levels and the file's suppression comments decide
+/// what is reported.
+pub fn check_source_with(source: SourceFile, settings: &config::Settings) -> Checked {
     let parsed = syntax::parse(&source.text);
-    let (spec, lowering) = model::compile(&parsed.ast);
+    let (spec, lowering) = model::compile_with(&parsed.ast, &settings.vocabulary);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(lowering);
-    diagnostics.extend(check::check(&spec));
+    diagnostics.extend(check::check_with(&spec, settings));
+    settings.apply_levels(&mut diagnostics);
+    let enabled = |code| settings.level(code) != Some(config::Level::Off);
+    check::suppress::apply(&source.text, &parsed.ast, &mut diagnostics, enabled);
     diagnostic::sort(&mut diagnostics);
     Checked {
         source,

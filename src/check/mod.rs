@@ -4,11 +4,14 @@
 pub mod rules;
 pub mod vocabulary;
 
+pub mod suppress;
+
+use crate::config::Settings;
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::model::Spec;
 
-/// A lint: its code and the function that finds its diagnostics.
-pub type Lint = (Code, fn(&Spec) -> Vec<Diagnostic>);
+/// A lint: its code and the function that finds its diagnostics under a configuration.
+pub type Lint = (Code, fn(&Spec, &Settings) -> Vec<Diagnostic>);
 
 /// Every lint, in code order.
 pub const LINTS: &[Lint] = &[
@@ -22,11 +25,21 @@ pub const LINTS: &[Lint] = &[
     (Code::DuplicateIndicator, rules::duplicate_indicator::check),
     (Code::MissingCategory, rules::missing_category::check),
     (Code::AmountMismatch, rules::amount_mismatch::check),
+    (Code::BelowThreshold, rules::below_threshold::check),
 ];
 
-/// Runs every lint over a spec.
+/// Runs every lint over a spec with the default settings.
 pub fn check(spec: &Spec) -> Vec<Diagnostic> {
-    let mut found: Vec<Diagnostic> = LINTS.iter().flat_map(|(_, lint)| lint(spec)).collect();
+    check_with(spec, &Settings::default())
+}
+
+/// Runs every lint over a spec; rules switched `off` do not run at all.
+pub fn check_with(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = LINTS
+        .iter()
+        .filter(|(code, _)| settings.level(*code) != Some(crate::config::Level::Off))
+        .flat_map(|(_, lint)| lint(spec, settings))
+        .collect();
     diagnostic::sort(&mut found);
     found
 }

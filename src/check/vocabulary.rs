@@ -50,11 +50,15 @@ pub const VAGUE_WORDS: &[&str] = &[
 /// Grade words: measurable only on a declared scale.
 pub const GRADE_WORDS: &[&str] = &["良好", "优良", "较好", "满意", "优秀", "合格", "一般"];
 
-/// The first vague word in `text`, with its byte offset.
-pub fn vague_word(text: &str) -> Option<(usize, &'static str)> {
+/// The first vague word in `text`, built-in or configured, with its byte offset; the longest
+/// word wins at one position.
+pub fn vague_word<'a>(text: &str, extra: &'a [String]) -> Option<(usize, &'a str)> {
     VAGUE_WORDS
         .iter()
-        .filter_map(|w| text.find(w).map(|at| (at, *w)))
+        .copied()
+        .chain(extra.iter().map(String::as_str))
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| text.find(w).map(|at| (at, w)))
         .min_by_key(|(at, w)| (*at, usize::MAX - w.len()))
 }
 

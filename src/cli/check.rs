@@ -1,12 +1,15 @@
 //! `jixiao check`: parse, compile and lint every spec file, then report.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::files;
-use super::{CheckOptions, FailOn, Format, Outcome, print};
+use rayon::prelude::*;
+
+use super::config::Resolver;
+use super::{CheckOptions, FailOn, Format, Outcome, baseline, files, print};
+use crate::config::Settings;
 use crate::diagnostic::Severity;
 use crate::report::{concise, github, human, json, junit, sarif};
-use crate::{Checked, check_source};
+use crate::{Checked, check_source_with};
 
 pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Outcome {
     let paths = if paths.is_empty() {
@@ -21,20 +24,40 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Outcome {
     if found.is_empty() {
         return Outcome::Failure("没有找到 *.jx 规格文件".to_owned());
     }
-    let mut results = Vec::with_capacity(found.len());
-    for path in &found {
-        let (source, refused) = match files::read(path) {
-            Ok(read) => read,
+    let mut resolver = Resolver::new(options.config.clone());
+    let mut jobs = Vec::with_capacity(found.len());
+    for path in found {
+        let loaded = match resolver.for_spec(&path) {
+            Ok(loaded) => loaded,
             Err(message) => return Outcome::Failure(message),
         };
-        results.push(match refused {
-            Some(diagnostic) => Checked {
-                source,
-                spec: crate::model::Spec::default(),
-                diagnostics: vec![diagnostic],
-            },
-            None => check_source(source),
-        });
+        if paths.contains(&path) || loaded.selects(&path) {
+            jobs.push((path, loaded));
+        }
+    }
+    // Files are independent: check them in parallel; `collect` keeps the sorted order.
+    let results: Result<Vec<Checked>, String> = jobs
+        .par_iter()
+        .map(|(path, loaded)| check_file(path, &loaded.settings))
+        .collect();
+    let mut results = match results {
+        Ok(results) => results,
+        Err(message) => return Outcome::Failure(message),
+    };
+    if let Some(path) = &options.write_baseline {
+        return match baseline::write(path, &results) {
+            Ok(()) => {
+                let count: usize = results.iter().map(|c| c.diagnostics.len()).sum();
+                eprintln!("jixiao: 已把 {count} 个问题写入基线 {}", path.display());
+                Outcome::Clean
+            }
+            Err(message) => Outcome::Failure(message),
+        };
+    }
+    if let Some(path) = &options.baseline
+        && let Err(message) = baseline::filter(path, &mut results)
+    {
+        return Outcome::Failure(message);
     }
     let rendered = match options.format {
         Format::Human => human::render(
@@ -68,4 +91,17 @@ pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Outcome {
     } else {
         Outcome::Clean
     }
+}
+
+/// Reads and checks one file; too large or not UTF-8 is a finding, an I/O error a failure.
+fn check_file(path: &Path, settings: &Settings) -> Result<Checked, String> {
+    let (source, refused) = files::read(path)?;
+    Ok(match refused {
+        Some(diagnostic) => Checked {
+            source,
+            spec: crate::model::Spec::default(),
+            diagnostics: vec![diagnostic],
+        },
+        None => check_source_with(source, settings),
+    })
 }

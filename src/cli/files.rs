@@ -67,6 +67,40 @@ pub fn read(path: &Path) -> Result<(SourceFile, Option<Diagnostic>), String> {
     }
 }
 
+/// The nearest file of this name in `dir` or a folder above it.
+pub fn find_upwards(dir: &Path, name: &str) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Reads a small UTF-8 file (a config, a baseline), refusing one larger than `limit` bytes.
+pub fn read_limited(path: &Path, limit: usize) -> Result<String, String> {
+    let name = path.display();
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{name}: {e}"))?
+        .len();
+    if size > limit as u64 {
+        return Err(format!("{name}: 文件有 {size} 字节，超过上限 {limit} 字节"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+    String::from_utf8(bytes).map_err(|_| format!("{name}: 不是 UTF-8 编码"))
+}
+
+/// Writes a file atomically: a temporary file beside it, then a rename, so a reader never sees
+/// half a file.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
+    let name = path.display();
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let file_name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    std::fs::write(&temp, text).map_err(|e| format!("{}: {e}", temp.display()))?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        format!("{name}: {e}")
+    })
+}
+
 /// Appends text to a file, creating it if needed (a CI job summary may hold other steps' output).
 pub fn append(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;

@@ -1,7 +1,9 @@
 //! The command line: argument parsing, dispatch, and the one place that maps outcomes to exit codes.
 //! The only floor that touches the filesystem, the environment or the process exit status.
 
+mod baseline;
 mod check;
+mod config;
 mod explain;
 mod files;
 mod model;
@@ -38,6 +40,27 @@ enum Command {
         /// 何时使用颜色
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        /// 只报告基线文件中没有的新问题
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// 把本次的全部问题写入基线文件后以 0 退出
+        #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+        write_baseline: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+    /// 显示生效的配置（jixiao.toml），或输出配置的 JSON Schema
+    Config {
+        /// 从此文件或文件夹向上查找 jixiao.toml；默认当前文件夹
+        path: Option<PathBuf>,
+        /// 显示生效的配置文件和设置（默认行为）
+        #[arg(long)]
+        show: bool,
+        /// 输出 jixiao.toml 的 JSON Schema
+        #[arg(long, conflicts_with = "show")]
+        schema: bool,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// 解释一条规则；不给代码时列出全部规则
     Explain {
@@ -49,6 +72,27 @@ enum Command {
         /// 一个规格文件
         path: PathBuf,
     },
+}
+
+/// Which configuration applies.
+#[derive(clap::Args, Clone, Debug)]
+struct ConfigArgs {
+    /// 使用这个配置文件，而不是向上查找最近的 jixiao.toml
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// 不读取任何配置文件，使用默认设置
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+}
+
+impl ConfigArgs {
+    fn source(self) -> config::Source {
+        match (self.config, self.no_config) {
+            (_, true) => config::Source::Defaults,
+            (Some(file), false) => config::Source::File(file),
+            (None, false) => config::Source::Nearest,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -85,6 +129,10 @@ pub struct CheckOptions {
     pub exit_zero: bool,
     /// `$GITHUB_STEP_SUMMARY`, written to only with the `github` format.
     pub step_summary: Option<PathBuf>,
+    pub baseline: Option<PathBuf>,
+    pub write_baseline: Option<PathBuf>,
+    /// Which `jixiao.toml` governs each file.
+    pub config: config::Source,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -138,6 +186,9 @@ fn run(cli: Cli) -> Outcome {
             color,
             fail_on,
             exit_zero,
+            baseline,
+            write_baseline,
+            config,
         } => {
             let format = format.unwrap_or_else(|| {
                 if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
@@ -164,9 +215,18 @@ fn run(cli: Cli) -> Outcome {
                     fail_on,
                     exit_zero,
                     step_summary,
+                    baseline,
+                    write_baseline,
+                    config: config.source(),
                 },
             )
         }
+        Command::Config {
+            path,
+            show: _,
+            schema,
+            config,
+        } => self::config::run(path.as_deref(), schema, config.source()),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Model { path } => model::run(&path),
     }

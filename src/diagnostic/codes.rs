@@ -25,6 +25,10 @@ pub enum Code {
     DuplicateIndicator,
     MissingCategory,
     AmountMismatch,
+    BelowThreshold,
+    BadSuppression,
+    UnusedSuppression,
+    ConfigError,
 }
 
 /// One row of the rule table.
@@ -221,6 +225,58 @@ pub static RULES: &[Rule] = &[
         bad: "  预算 总计 125.00 财政拨款 120.00\n  产出 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
         good: "  预算 总计 125.00 财政拨款 125.00\n  产出 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
     },
+    Rule {
+        code: Code::BelowThreshold,
+        id: "JX0108",
+        name: "below-threshold",
+        severity: Severity::Error,
+        title: "指标值低于规定的最低标准",
+        message: "「{name}」的指标值 {stated} 低于 jixiao.toml 规定的最低标准 {min}",
+        label: "低于 {min}",
+        help: "把指标值提高到不低于 {min}，或在 jixiao.toml 的 [[thresholds]] 中调整该标准",
+        explanation: "财政部门常对某类指标规定最低目标，例如满意度类指标不得低于 85%。在 jixiao.toml 中写 `[[thresholds]]`，给出 `category`（一级或 一级.二级）、`min`（如 \"85%\"）和可选的 `name-contains`；目标下限（>=、>、区间下限）低于该值、且单位可比时报告。没有配置时本规则不起作用。",
+        bad: "",
+        good: "",
+    },
+    Rule {
+        code: Code::BadSuppression,
+        id: "JX0701",
+        name: "bad-suppression",
+        severity: Severity::Error,
+        title: "无效的豁免注释",
+        message: "无效的豁免注释：{detail}",
+        label: "{detail}",
+        help: "写成 `# jixiao: allow(规则名) 原因：……`，规则名见 `jixiao explain`，原因必填",
+        explanation: "豁免注释让一条指标、一个项目或整个文件不报告某条规则：写在指标行末或紧挨其上一行，只管这一行；写在 `项目`/`预算单位`/`部门` 行末或其上一行，管整个块；`# jixiao: allow-file(规则名) 原因：……` 管整个文件。必须写明原因，评审时可见。规则名写错或缺少原因的豁免不生效，并报告本规则。",
+        bad: "  产出 网络安全宣传册 >= 3万册  # jixiao: allow(vague-targets) 原因：上级下达\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+        good: "  产出 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::UnusedSuppression,
+        id: "JX0702",
+        name: "unused-suppression",
+        severity: Severity::Warning,
+        title: "豁免注释没有用到",
+        message: "豁免注释 allow({rule}) 没有豁免任何问题",
+        label: "此处没有 {rule} 问题",
+        help: "问题已修正时删去这条豁免注释",
+        explanation: "豁免只应留给确有原因、暂不能改的指标。指标改好之后豁免仍留着，会让以后真正的问题被悄悄放过，所以没有用到的豁免也要报告。",
+        bad: "  产出 网络安全宣传册 >= 3万册  # jixiao: allow(vague-target) 原因：上级下达\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+        good: "  产出 网络安全宣传册 >= 3万册\n  效益 网络安全知识知晓率 > 70%\n  满意度 群众满意度 > 95%\n",
+    },
+    Rule {
+        code: Code::ConfigError,
+        id: "JX0703",
+        name: "config-error",
+        severity: Severity::Error,
+        title: "配置文件有误",
+        message: "jixiao.toml：{detail}",
+        label: "{detail}",
+        help: "可用的键见 `jixiao config --schema` 输出的 JSON Schema；改正后重新运行",
+        explanation: "jixiao.toml 里写错的键或值不会被悄悄忽略：拼错的规则名、未知的键、类型不对的值都会指到配置文件中的位置。配置有误时，该配置整个不生效，按默认设置检查。",
+        bad: "",
+        good: "",
+    },
 ];
 
 impl Code {
@@ -239,6 +295,11 @@ impl Code {
 
     pub fn name(self) -> &'static str {
         self.rule().name
+    }
+
+    /// The code a rule id or name stands for.
+    pub fn lookup(key: &str) -> Option<Code> {
+        lookup(key).map(|rule| rule.code)
     }
 }
 

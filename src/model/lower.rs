@@ -11,14 +11,17 @@ use crate::syntax::ast::{self, Block, BlockKind, Item};
 
 pub(super) struct Lowerer {
     pub diagnostics: Vec<Diagnostic>,
+    /// Grade scales every block sees, from the configuration; outermost of all.
+    pub configured_scales: Vec<GradeScale>,
 }
 
 impl Lowerer {
     pub fn spec(&mut self, ast: &ast::Ast) -> Spec {
         let scales = self.scales(&ast.items);
+        let in_scope = chain(&scales, &self.configured_scales.clone());
         let departments = blocks(&ast.items)
             .filter(|b| matches!(b.kind, BlockKind::Department { .. }))
-            .map(|b| self.department(b, &scales))
+            .map(|b| self.department(b, &in_scope))
             .collect();
         Spec {
             scales,

@@ -21,6 +21,13 @@ pub struct Style {
 
 /// Renders every diagnostic of every file, and the summary.
 pub fn render(results: &[Checked], style: Style) -> String {
+    let mut out = render_diagnostics(results, style);
+    out.push_str(&summary_line(&Summary::of(results)));
+    out
+}
+
+/// Renders every diagnostic of every file, without a summary (for files that are not specs).
+pub fn render_diagnostics(results: &[Checked], style: Style) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -40,7 +47,6 @@ pub fn render(results: &[Checked], style: Style) -> String {
             let _ = handler.render_report(&mut out, &report);
         }
     }
-    out.push_str(&summary_line(&Summary::of(results)));
     out
 }
 

@@ -3,10 +3,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Amount, Budget, Fund, Spec};
 
-pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for department in &spec.departments {
         let budgets: Vec<&Budget> = department.agencies.iter().map(|a| &a.budget).collect();

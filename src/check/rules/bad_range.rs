@@ -3,10 +3,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Clause, Comparison, Condition, Quantity, Spec};
 
-pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (_, indicator) in spec.indicators() {
         let clauses = indicator.target.clauses();

@@ -2,10 +2,11 @@
 
 use std::collections::HashMap;
 
+use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Spec;
 
-pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (_, project) in spec.projects() {
         let mut first = HashMap::new();

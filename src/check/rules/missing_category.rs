@@ -1,12 +1,13 @@
 //! `missing-category` (JX0202): a project (not 涉密) without at least one 产出, one 效益 and one
 //! 满意度 indicator.
 
+use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Level1, Project, Spec};
 
 const REQUIRED: [Level1; 3] = [Level1::Output, Level1::Benefit, Level1::Satisfaction];
 
-pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     spec.projects()
         .filter(|(_, p)| !p.classified && !p.incomplete)
         .filter_map(|(_, p)| finding(p))

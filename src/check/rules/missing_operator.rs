@@ -1,10 +1,11 @@
 //! `missing-operator` (JX0103): a bare value (`98%`) on an indicator whose name does not say
 //! whether more or less is better.
 
+use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Condition, Spec};
 
-pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (_, indicator) in spec.indicators() {
         for clause in indicator.target.clauses() {

@@ -1,13 +1,14 @@
 //! `missing-unit` (JX0104): a number with no unit of measure (`>= 50`). When the indicator's name
 //! notes its unit (`处理时间(分钟)`), the fix writes it.
 
+use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::measure;
 use crate::model::polarity::unit_note;
 use crate::model::{Condition, Indicator, Quantity, Spec};
 use crate::source::Span;
 
-pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (_, indicator) in spec.indicators() {
         for clause in indicator.target.clauses() {

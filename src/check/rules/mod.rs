@@ -2,6 +2,7 @@
 
 pub mod amount_mismatch;
 pub mod bad_range;
+pub mod below_threshold;
 pub mod duplicate_indicator;
 pub mod missing_category;
 pub mod missing_operator;

@@ -3,10 +3,11 @@
 use rust_decimal::Decimal;
 
 use crate::check::vocabulary::is_rate;
+use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Condition, Level1, Quantity, Spec};
 
-pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (_, indicator) in spec.indicators() {
         let rate = is_rate(&indicator.name)

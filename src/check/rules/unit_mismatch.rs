@@ -3,12 +3,13 @@
 //! ends of a range in units that cannot be compared.
 
 use crate::check::vocabulary::is_rate;
+use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::measure::{self, Dimension};
 use crate::model::polarity::unit_note;
 use crate::model::{Condition, Indicator, Level1, Quantity, Spec};
 
-pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (_, indicator) in spec.indicators() {
         for clause in indicator.target.clauses() {

@@ -2,13 +2,14 @@
 //! 完成年度工作任务) with no number and no grade, but without vague wording.
 
 use crate::check::vocabulary::vague_word;
+use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Meaning, Spec};
 
-pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
     spec.indicators()
         .filter(|(_, i)| matches!(i.target.meaning, Meaning::Unmeasurable))
-        .filter(|(_, i)| vague_word(&i.target.text).is_none())
+        .filter(|(_, i)| vague_word(&i.target.text, &settings.vocabulary.vague_words).is_none())
         .map(|(_, i)| {
             Diagnostic::new(Code::UnmeasurableTarget, i.target.span).arg("text", &i.target.text)
         })

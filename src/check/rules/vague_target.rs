@@ -2,22 +2,24 @@
 //! (提升, 满足, 良好 without a scale, 正面效应 …).
 
 use crate::check::vocabulary::{GRADE_WORDS, vague_word};
+use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Indicator, Level1, Meaning, Spec};
 use crate::source::Span;
 
-pub fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
+    let extra = &settings.vocabulary.vague_words;
     spec.indicators()
-        .filter_map(|(_, indicator)| finding(indicator))
+        .filter_map(|(_, indicator)| finding(indicator, extra))
         .collect()
 }
 
-fn finding(indicator: &Indicator) -> Option<Diagnostic> {
+fn finding(indicator: &Indicator, extra: &[String]) -> Option<Diagnostic> {
     let target = &indicator.target;
     if !matches!(target.meaning, Meaning::Unmeasurable) {
         return None;
     }
-    let (at, word) = vague_word(&target.text)?;
+    let (at, word) = vague_word(&target.text, extra)?;
     let start = target.span.start + at;
     let reason = if GRADE_WORDS.contains(&word) {
         format!("「{word}」是等级用语，但没有声明等级")

@@ -1,0 +1,110 @@
+//! `below-threshold` (JX0108): a target set lower than the minimum a finance bureau imposes in
+//! `jixiao.toml` (`[[thresholds]] category = "满意度", min = "85%"`).
+
+use rust_decimal::Decimal;
+
+use crate::config::{Settings, Threshold, split_number};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::measure;
+use crate::model::{Category, Comparison, Condition, Indicator, Level1, Level2, Quantity, Spec};
+use crate::source::Span;
+
+pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for threshold in &settings.thresholds {
+        let Some(min) = minimum(threshold) else {
+            continue;
+        };
+        for (_, indicator) in spec.indicators() {
+            if applies(threshold, indicator) {
+                found.extend(finding(indicator, &min, &threshold.min));
+            }
+        }
+    }
+    found
+}
+
+/// The config's categories that name no 一级 / 二级 category, with their text.
+pub fn unknown_categories(settings: &Settings) -> Vec<&str> {
+    settings
+        .thresholds
+        .iter()
+        .filter(|t| read_category(&t.category).is_none())
+        .map(|t| t.category.as_str())
+        .collect()
+}
+
+fn read_category(text: &str) -> Option<(Level1, Option<Level2>)> {
+    let mut parts = text.split(['.', '/', '·', '．']);
+    let level1 = Level1::read(parts.next()?.trim())?;
+    match parts.next() {
+        None => Some((level1, None)),
+        Some(word) => Some((level1, Some(Level2::read(level1, word.trim())?))),
+    }
+}
+
+fn applies(threshold: &Threshold, indicator: &Indicator) -> bool {
+    let Some((level1, level2)) = read_category(&threshold.category) else {
+        return false;
+    };
+    let Category {
+        level1: own1,
+        level2: own2,
+    } = indicator.category;
+    own1 == level1
+        && (level2.is_none() || level2 == own2)
+        && threshold
+            .name_contains
+            .as_ref()
+            .is_none_or(|part| indicator.name.contains(part.as_str()))
+}
+
+/// The threshold as a quantity: `"85%"` → 85 %.
+fn minimum(threshold: &Threshold) -> Option<Quantity> {
+    let (value, unit) = split_number(&threshold.min)?;
+    Some(Quantity {
+        value,
+        unit: if unit.is_empty() {
+            None
+        } else {
+            Some(measure::unit(unit)?)
+        },
+        per: None,
+        span: Span::new(0, 0),
+        unit_span: None,
+    })
+}
+
+/// The lowest value a target promises, when it promises a lower bound: `>= 90%`, `90%-95%`.
+fn lower_bound(indicator: &Indicator) -> Option<&Quantity> {
+    let clause = indicator.target.clauses().first()?;
+    match &clause.condition {
+        Condition::Compare {
+            op: Some(Comparison::Ge | Comparison::Gt | Comparison::Eq),
+            bound,
+            ..
+        } => Some(bound),
+        Condition::Range { low, .. } => Some(low),
+        _ => None,
+    }
+}
+
+fn finding(indicator: &Indicator, min: &Quantity, min_text: &str) -> Option<Diagnostic> {
+    let bound = lower_bound(indicator)?;
+    let value = in_unit_of(bound, min)?;
+    (value < min.value).then(|| {
+        Diagnostic::new(Code::BelowThreshold, bound.span)
+            .arg("name", &indicator.name)
+            .arg("stated", bound.display())
+            .arg("min", min_text)
+    })
+}
+
+/// The bound's value in the minimum's unit, when the two compare.
+fn in_unit_of(bound: &Quantity, min: &Quantity) -> Option<Decimal> {
+    match (&bound.unit, &min.unit) {
+        (None, None) => Some(bound.value),
+        (Some(from), Some(to)) => from.convert(bound.value, to),
+        _ => None,
+    }
+}

@@ -1,0 +1,262 @@
+//! `jixiao.toml`: what an organisation changes about the checker — rule levels, which files,
+//! extra vocabulary, and the minimum targets a finance bureau imposes. Reading is strict: an
+//! unknown key or a bad value is a diagnostic with a span into the config file, never ignored.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::source::Span;
+
+/// The name of the config file; the nearest one walking up from a checked file applies.
+pub const FILE_NAME: &str = "jixiao.toml";
+
+/// The largest config file read; a bigger one is a finding.
+pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
+
+/// Everything a `jixiao.toml` can set. Every key is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "jixiao.toml", description = "jixiao 配置文件：规则级别、检查范围、补充词汇和阈值")]
+pub struct Settings {
+    /// Which `*.jx` files a folder walk checks.
+    #[serde(default, skip_serializing_if = "Files::is_empty")]
+    pub files: Files,
+    /// Rule levels by rule name or code: `vague-target = "warning"`, `JX0202 = "off"`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rules: BTreeMap<String, Level>,
+    /// Words the organisation adds to the built-in vocabulary.
+    #[serde(default, skip_serializing_if = "Vocabulary::is_empty")]
+    pub vocabulary: Vocabulary,
+    /// Minimum targets: a target whose lower bound is below `min` is flagged (JX0108).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thresholds: Vec<Threshold>,
+}
+
+/// Globs relative to the folder of the config file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Files {
+    /// When not empty, a folder walk checks only files matching one of these globs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
+    /// Files matching one of these globs are skipped by a folder walk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+}
+
+impl Files {
+    fn is_empty(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty()
+    }
+
+    /// Compiles the globs once; `None` only for a pattern `parse` has already rejected.
+    pub fn selector(&self) -> Option<Selector> {
+        let set = |patterns: &[String]| {
+            let mut builder = globset::GlobSetBuilder::new();
+            for pattern in patterns {
+                builder.add(globset::Glob::new(pattern).ok()?);
+            }
+            builder.build().ok()
+        };
+        Some(Selector {
+            include: set(&self.include)?,
+            any_include: !self.include.is_empty(),
+            exclude: set(&self.exclude)?,
+        })
+    }
+}
+
+/// The compiled `[files]` globs.
+#[derive(Clone, Debug)]
+pub struct Selector {
+    include: globset::GlobSet,
+    any_include: bool,
+    exclude: globset::GlobSet,
+}
+
+impl Selector {
+    /// Whether a folder walk checks the file at this path, relative to the config's folder.
+    pub fn selects(&self, relative: &std::path::Path) -> bool {
+        (!self.any_include || self.include.is_match(relative)) && !self.exclude.is_match(relative)
+    }
+}
+
+/// What a rule's findings are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Off,
+}
+
+/// Extra words, added to the built-in lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Vocabulary {
+    /// Vague wording the organisation rejects (e.g. `"显著"`, `"大力"`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vague_words: Vec<String>,
+    /// Counting words read as units of measure (e.g. `"人天"`, `"吨"`): each compares only with itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
+    /// Grade scales, best grade first, usable by every spec: `[["达标", "基本达标", "未达标"]]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grade_scales: Vec<Vec<String>>,
+}
+
+impl Vocabulary {
+    fn is_empty(&self) -> bool {
+        self.vague_words.is_empty() && self.units.is_empty() && self.grade_scales.is_empty()
+    }
+}
+
+/// A minimum for the targets of one category: `{ category = "满意度", min = "85%" }`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Threshold {
+    /// 一级指标, or 一级.二级 (`满意度`, `产出.质量`).
+    pub category: String,
+    /// The lowest acceptable target: a number with an optional unit (`"85%"`, `"3万册"`).
+    pub min: String,
+    /// Only indicators whose name contains this text (e.g. `"满意度"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_contains: Option<String>,
+}
+
+impl Settings {
+    /// The level a config gives a rule, if it names it (by name or by code).
+    pub fn level(&self, code: Code) -> Option<Level> {
+        let rule = code.rule();
+        self.rules
+            .get(rule.name)
+            .or_else(|| self.rules.get(rule.id))
+            .copied()
+    }
+
+    /// Applies the configured levels: changes severities and drops what is `off`.
+    pub fn apply_levels(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if self.rules.is_empty() {
+            return;
+        }
+        diagnostics.retain_mut(|d| match self.level(d.code) {
+            Some(Level::Off) => false,
+            Some(Level::Error) => {
+                d.severity = Severity::Error;
+                true
+            }
+            Some(Level::Warning) => {
+                d.severity = Severity::Warning;
+                true
+            }
+            None => true,
+        });
+    }
+
+    /// The effective settings as TOML, for `jixiao config --show`.
+    pub fn to_toml(&self) -> String {
+        toml::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Reads a config file's text. Every problem is a diagnostic into that text; a caller must not
+/// apply settings that came with problems, so a broken config never half-applies.
+pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
+    if text.len() > MAX_CONFIG_BYTES {
+        let detail = format!("配置文件超过上限 {MAX_CONFIG_BYTES} 字节");
+        let d = Diagnostic::new(Code::ConfigError, Span::new(0, 0)).arg("detail", detail);
+        return (Settings::default(), vec![d]);
+    }
+    let settings: Settings = match toml::from_str(text) {
+        Ok(settings) => settings,
+        Err(error) => {
+            let span = error
+                .span()
+                .map_or(Span::new(0, 0), |r| on_boundaries(text, r.start, r.end));
+            let detail = error.message().trim().to_owned();
+            let d = Diagnostic::new(Code::ConfigError, span).arg("detail", detail);
+            return (Settings::default(), vec![d]);
+        }
+    };
+    let problems = validate(text, &settings);
+    (settings, problems)
+}
+
+/// Checks what serde cannot: rule names exist, thresholds read as numbers, words are not empty.
+fn validate(text: &str, settings: &Settings) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut complain = |needle: &str, detail: String| {
+        let span = find_value(text, needle);
+        problems.push(Diagnostic::new(Code::ConfigError, span).arg("detail", detail));
+    };
+    for key in settings.rules.keys() {
+        if Code::lookup(key).is_none() {
+            complain(key, format!("没有名为 `{key}` 的规则（见 `jixiao explain`）"));
+        }
+    }
+    for pattern in settings.files.include.iter().chain(&settings.files.exclude) {
+        if let Err(error) = globset::Glob::new(pattern) {
+            complain(pattern, format!("无效的通配符 `{pattern}`：{}", error.kind()));
+        }
+    }
+    for threshold in &settings.thresholds {
+        if split_number(&threshold.min).is_none() {
+            let detail = format!("阈值 `{}` 应为数值加可选单位，如 \"85%\"", threshold.min);
+            complain(&threshold.min, detail);
+        }
+    }
+    let vocabulary = &settings.vocabulary;
+    let words = vocabulary.vague_words.iter().chain(&vocabulary.units);
+    let grades = vocabulary.grade_scales.iter().flatten();
+    if words.chain(grades).any(|w| w.trim().is_empty())
+        || vocabulary.grade_scales.iter().any(|s| s.len() < 2)
+    {
+        complain(
+            "[vocabulary]",
+            "词汇不能为空字符串，等级至少两级".to_owned(),
+        );
+    }
+    problems
+}
+
+/// A threshold's number and unit text: `"85%"` → (`85`, `%`).
+pub fn split_number(text: &str) -> Option<(rust_decimal::Decimal, &str)> {
+    let text = text.trim();
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .map_or(text.len(), |(i, _)| i);
+    let number = text[..end].parse().ok()?;
+    Some((number, text[end..].trim()))
+}
+
+/// The span of a quoted or bare occurrence of `needle` in the config text.
+fn find_value(text: &str, needle: &str) -> Span {
+    let quoted = format!("\"{needle}\"");
+    text.find(&quoted)
+        .map(|at| Span::new(at, at + quoted.len()))
+        .or_else(|| text.find(needle).map(|at| Span::new(at, at + needle.len())))
+        .unwrap_or(Span::new(0, 0))
+}
+
+/// A byte range clamped to the text and moved onto character boundaries.
+fn on_boundaries(text: &str, start: usize, end: usize) -> Span {
+    let clamp = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = clamp(start);
+    Span::new(start, clamp(end).max(start))
+}
+
+/// The JSON Schema of `jixiao.toml` (shipped as `jixiao.schema.json`).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Settings);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
