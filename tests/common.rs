@@ -4,11 +4,12 @@ use std::path::Path;
 
 use jixiao::report::{human, json};
 use jixiao::source::SourceFile;
-use jixiao::{Checked, check_source};
+use jixiao::{Checked, check_source_with};
 
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Checks a file, naming it by its path relative to the crate root.
+/// Checks a file, naming it by its path relative to the crate root, under the `jixiao.toml`
+/// beside it if there is one.
 pub fn check_file(path: &Path) -> Checked {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let name = path
@@ -16,7 +17,16 @@ pub fn check_file(path: &Path) -> Checked {
         .unwrap_or(path)
         .display()
         .to_string();
-    check_source(SourceFile::new(name, text))
+    let config = path.with_file_name(jixiao::config::FILE_NAME);
+    let settings = match std::fs::read_to_string(&config) {
+        Ok(text) => {
+            let (settings, problems) = jixiao::config::parse(&text);
+            assert!(problems.is_empty(), "{}: {problems:?}", config.display());
+            settings
+        }
+        Err(_) => jixiao::config::Settings::default(),
+    };
+    check_source_with(SourceFile::new(name, text), &settings)
 }
 
 /// Human rendering as tests see it: no colour, 100 columns.

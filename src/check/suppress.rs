@@ -69,7 +69,9 @@ fn read_comment(
     allows: &mut Vec<Allow>,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let body = text[comment.start..comment.end].trim_start_matches('#').trim();
+    let body = text[comment.start..comment.end]
+        .trim_start_matches('#')
+        .trim();
     let Some(directive) = body
         .strip_prefix("jixiao:")
         .or_else(|| body.strip_prefix("jixiao："))
@@ -143,7 +145,8 @@ fn scope(text: &str, ast: &Ast, comment: Span) -> Option<Span> {
     } else {
         Span::new(line_start, line_end(text, line_start))
     };
-    let block = blocks(&ast.items).find(|b| line.start <= b.header.start && b.header.start < line.end);
+    let block =
+        blocks(&ast.items).find(|b| line.start <= b.header.start && b.header.start < line.end);
     Some(match block {
         Some(block) => Span::new(line.start, block.close.map_or(text.len(), |c| c.end)),
         None => line,

@@ -34,7 +34,11 @@ struct Entry {
 type Key = (String, String, String);
 
 fn key(checked: &Checked, diagnostic: &Diagnostic) -> Key {
-    let file = checked.source.name.trim_start_matches("./").replace('\\', "/");
+    let file = checked
+        .source
+        .name
+        .trim_start_matches("./")
+        .replace('\\', "/");
     let path = checked.spec.path_at(diagnostic.span.start).join(" / ");
     (file, path, diagnostic.rule().name.to_owned())
 }
@@ -72,18 +76,33 @@ pub fn write(path: &Path, results: &[Checked]) -> Result<(), String> {
 pub fn filter(path: &Path, results: &mut [Checked]) -> Result<usize, String> {
     let text = files::read_limited(path, MAX_BASELINE_BYTES)?;
     let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
-        format!("{}:{}:{}: 基线文件无法读取：{e}", path.display(), e.line(), e.column())
+        format!(
+            "{}:{}:{}: 基线文件无法读取：{e}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
     })?;
     if baseline.version != 1 {
-        return Err(format!("{}: 不支持的基线版本 {}", path.display(), baseline.version));
+        return Err(format!(
+            "{}: 不支持的基线版本 {}",
+            path.display(),
+            baseline.version
+        ));
     }
     let mut known: BTreeMap<Key, usize> = BTreeMap::new();
     for entry in baseline.findings {
-        *known.entry((entry.file, entry.path, entry.rule)).or_insert(0) += entry.count;
+        *known
+            .entry((entry.file, entry.path, entry.rule))
+            .or_insert(0) += entry.count;
     }
     let mut dropped = 0;
     for checked in results.iter_mut() {
-        let keys: Vec<Key> = checked.diagnostics.iter().map(|d| key(checked, d)).collect();
+        let keys: Vec<Key> = checked
+            .diagnostics
+            .iter()
+            .map(|d| key(checked, d))
+            .collect();
         let mut keep = keys.into_iter().map(|k| match known.get_mut(&k) {
             Some(left) if *left > 0 => {
                 *left -= 1;

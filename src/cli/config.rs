@@ -105,19 +105,19 @@ impl Resolver {
 
 /// Reads and validates one config file.
 pub fn load(path: &Path) -> Result<Loaded, String> {
-    let text = files::read_limited(path, config::MAX_CONFIG_BYTES)?;
+    let text = files::read_limited(path, config::MAX_CONFIG_BYTES)
+        .map_err(|e| e.replace(&path.display().to_string(), &files::shown(path)))?;
     let (settings, mut problems) = config::parse(&text);
-    for category in below_threshold::unknown_categories(&settings) {
-        let at = text.find(category).unwrap_or(0);
-        let detail = format!("阈值的类别 `{category}` 不是已知的一级或二级指标");
+    for (value, detail) in below_threshold::config_problems(&settings) {
+        let at = text.find(value).unwrap_or(0);
         problems.push(
-            Diagnostic::new(Code::ConfigError, Span::new(at, at + category.len()))
+            Diagnostic::new(Code::ConfigError, Span::new(at, at + value.len()))
                 .arg("detail", detail),
         );
     }
     if !problems.is_empty() {
         let checked = Checked {
-            source: SourceFile::new(path.display().to_string(), text),
+            source: SourceFile::new(files::shown(path), text),
             spec: crate::model::Spec::default(),
             diagnostics: problems,
         };
@@ -155,7 +155,7 @@ pub fn run(path: Option<&Path>, schema: bool, source: Source) -> Outcome {
         Err(message) => return Outcome::Failure(message),
     };
     let mut out = match &loaded.path {
-        Some(path) => format!("# 生效的配置文件：{}\n", path.display()),
+        Some(path) => format!("# 生效的配置文件：{}\n", files::shown(path)),
         None => format!("# 没有找到 {FILE_NAME}，使用默认设置\n"),
     };
     out.push_str("# 以下为生效的设置（[rules] 列出每条规则的级别）\n\n");

@@ -67,6 +67,16 @@ pub fn read(path: &Path) -> Result<(SourceFile, Option<Diagnostic>), String> {
     }
 }
 
+/// A path as users should read it: relative to the working folder when it lies inside it.
+pub fn shown(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
 /// The nearest file of this name in `dir` or a folder above it.
 pub fn find_upwards(dir: &Path, name: &str) -> Option<PathBuf> {
     dir.ancestors()
@@ -91,8 +101,14 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<String, String> {
 /// half a file.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
     let name = path.display();
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let file_name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     std::fs::write(&temp, text).map_err(|e| format!("{}: {e}", temp.display()))?;
     std::fs::rename(&temp, path).map_err(|e| {

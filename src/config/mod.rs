@@ -19,7 +19,10 @@ pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
 /// Everything a `jixiao.toml` can set. Every key is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-#[schemars(title = "jixiao.toml", description = "jixiao 配置文件：规则级别、检查范围、补充词汇和阈值")]
+#[schemars(
+    title = "jixiao.toml",
+    description = "jixiao 配置文件：规则级别、检查范围、补充词汇和阈值"
+)]
 pub struct Settings {
     /// Which `*.jx` files a folder walk checks.
     #[serde(default, skip_serializing_if = "Files::is_empty")]
@@ -194,12 +197,18 @@ fn validate(text: &str, settings: &Settings) -> Vec<Diagnostic> {
     };
     for key in settings.rules.keys() {
         if Code::lookup(key).is_none() {
-            complain(key, format!("没有名为 `{key}` 的规则（见 `jixiao explain`）"));
+            complain(
+                key,
+                format!("没有名为 `{key}` 的规则（见 `jixiao explain`）"),
+            );
         }
     }
     for pattern in settings.files.include.iter().chain(&settings.files.exclude) {
         if let Err(error) = globset::Glob::new(pattern) {
-            complain(pattern, format!("无效的通配符 `{pattern}`：{}", error.kind()));
+            complain(
+                pattern,
+                format!("无效的通配符 `{pattern}`：{}", error.kind()),
+            );
         }
     }
     for threshold in &settings.thresholds {

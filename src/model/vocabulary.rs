@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 use std::sync::{Mutex, OnceLock};
 
 use super::measure::{Dimension, Unit};
+use super::quantity::Quantity;
 use super::spec::{GradeScale, Spec};
 use super::target::{Clause, Condition, Meaning};
-use super::quantity::Quantity;
 use crate::config::Vocabulary;
 use crate::source::Span;
 

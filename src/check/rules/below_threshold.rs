@@ -24,14 +24,24 @@ pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
     found
 }
 
-/// The config's categories that name no 一级 / 二级 category, with their text.
-pub fn unknown_categories(settings: &Settings) -> Vec<&str> {
-    settings
-        .thresholds
-        .iter()
-        .filter(|t| read_category(&t.category).is_none())
-        .map(|t| t.category.as_str())
-        .collect()
+/// What the config floor cannot judge about thresholds: categories that name no 一级 / 二级
+/// category, minimums whose unit is unknown. Each is the offending text and why.
+pub fn config_problems(settings: &Settings) -> Vec<(&str, String)> {
+    let mut problems = Vec::new();
+    for threshold in &settings.thresholds {
+        if read_category(&threshold.category).is_none() {
+            let text = threshold.category.as_str();
+            problems.push((
+                text,
+                format!("阈值的类别 `{text}` 不是已知的一级或二级指标"),
+            ));
+        }
+        if split_number(&threshold.min).is_some() && minimum(threshold).is_none() {
+            let text = threshold.min.as_str();
+            problems.push((text, format!("阈值 `{text}` 的单位无法识别")));
+        }
+    }
+    problems
 }
 
 fn read_category(text: &str) -> Option<(Level1, Option<Level2>)> {
@@ -59,9 +69,16 @@ fn applies(threshold: &Threshold, indicator: &Indicator) -> bool {
             .is_none_or(|part| indicator.name.contains(part.as_str()))
 }
 
-/// The threshold as a quantity: `"85%"` → 85 %.
+/// The threshold as a quantity: `"85%"` → 85 %, `"1万册"` → 10000 册.
 fn minimum(threshold: &Threshold) -> Option<Quantity> {
-    let (value, unit) = split_number(&threshold.min)?;
+    let (number, unit) = split_number(&threshold.min)?;
+    let (value, unit) = match unit.chars().next().map(|c| &unit[..c.len_utf8()]) {
+        Some(word) if measure::magnitude(word).is_some() => {
+            let factor = measure::magnitude(word)?;
+            (number.checked_mul(factor)?, &unit[word.len()..])
+        }
+        _ => (number, unit),
+    };
     Some(Quantity {
         value,
         unit: if unit.is_empty() {
