@@ -30,3 +30,34 @@ fn check_of_the_2023_seed_spec() {
         "README.md must show the current output of `jixiao check specs/` (`jixiao check --format concise specs/`)"
     );
 }
+
+/// The README's rule table is the rule table: same codes, names, levels and titles, by code.
+#[test]
+fn readme_lists_every_rule_as_the_table_says() {
+    let mut rules: Vec<_> = jixiao::diagnostic::RULES.iter().collect();
+    rules.sort_by_key(|r| r.id);
+    let table: String = rules
+        .iter()
+        .map(|r| {
+            let level = r.severity.as_str();
+            format!("| {} | `{}` | {level} | {} |\n", r.id, r.name, r.title)
+        })
+        .collect();
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    assert!(readme.contains(&table), "README.md rule table should be:\n{table}");
+}
+
+/// The CI section shows the real output of the concise and GitHub formats on the demo spec.
+#[test]
+fn readme_shows_the_real_ci_formats() {
+    let checked = check_file(&Path::new(ROOT).join("tests/fixtures/ci/demo.jx"));
+    let results = [checked];
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    for (format, output) in [
+        ("concise", jixiao::report::concise::render(&results)),
+        ("github", jixiao::report::github::render(&results)),
+        ("junit", jixiao::report::junit::render(&results)),
+    ] {
+        assert!(readme.contains(&output), "README.md must show the {format} output:\n{output}");
+    }
+}

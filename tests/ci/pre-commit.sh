@@ -36,12 +36,12 @@ cat >specs/2024.jx <<'JX'
 JX
 git add -A
 
-if pre-commit run --all-files >"$work/first.log" 2>&1; then
+if python3 -m pre_commit run --all-files >"$work/first.log" 2>&1; then
   cat "$work/first.log"; echo "pre-commit passed a vague target"; exit 1
 fi
 grep -q "JX0101" "$work/first.log" || { cat "$work/first.log"; echo "the failure does not name JX0101"; exit 1; }
 
 sed -i 's/网络安全防御能力     提升/网络安全防御能力     >= 95%/' specs/2024.jx
 git add -A
-pre-commit run --all-files >"$work/second.log" 2>&1 || { cat "$work/second.log"; echo "pre-commit failed a fixed spec"; exit 1; }
+python3 -m pre_commit run --all-files >"$work/second.log" 2>&1 || { cat "$work/second.log"; echo "pre-commit failed a fixed spec"; exit 1; }
 echo "pre-commit hook: fails on a vague target (JX0101), passes once fixed"
