@@ -44,7 +44,10 @@ fn readme_lists_every_rule_as_the_table_says() {
         })
         .collect();
     let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
-    assert!(readme.contains(&table), "README.md rule table should be:\n{table}");
+    assert!(
+        readme.contains(&table),
+        "README.md rule table should be:\n{table}"
+    );
 }
 
 /// The CI section shows the real output of the concise and GitHub formats on the demo spec.
@@ -58,6 +61,9 @@ fn readme_shows_the_real_ci_formats() {
         ("github", jixiao::report::github::render(&results)),
         ("junit", jixiao::report::junit::render(&results)),
     ] {
-        assert!(readme.contains(&output), "README.md must show the {format} output:\n{output}");
+        assert!(
+            readme.contains(&output),
+            "README.md must show the {format} output:\n{output}"
+        );
     }
 }

@@ -16,7 +16,7 @@ pub const FILE_NAME: &str = "jixiao.toml";
 /// The largest config file read; a bigger one is a finding.
 pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
 
-/// Everything a `jixiao.toml` can set. Every key is optional.
+/// `jixiao.toml` 能设置的全部内容；每个键都可省略。
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(
@@ -24,28 +24,28 @@ pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
     description = "jixiao 配置文件：规则级别、检查范围、补充词汇和阈值"
 )]
 pub struct Settings {
-    /// Which `*.jx` files a folder walk checks.
+    /// 遍历文件夹时检查哪些 `*.jx` 文件。
     #[serde(default, skip_serializing_if = "Files::is_empty")]
     pub files: Files,
-    /// Rule levels by rule name or code: `vague-target = "warning"`, `JX0202 = "off"`.
+    /// 规则级别，按规则名或代码：`vague-target = "warning"`、`JX0202 = "off"`。
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rules: BTreeMap<String, Level>,
-    /// Words the organisation adds to the built-in vocabulary.
+    /// 本单位补充的词汇（在内置词汇之外）。
     #[serde(default, skip_serializing_if = "Vocabulary::is_empty")]
     pub vocabulary: Vocabulary,
-    /// Minimum targets: a target whose lower bound is below `min` is flagged (JX0108).
+    /// 最低标准：目标下限低于 `min` 的指标报告 JX0108。
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub thresholds: Vec<Threshold>,
 }
 
-/// Globs relative to the folder of the config file.
+/// 通配符，相对于配置文件所在的文件夹。
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Files {
-    /// When not empty, a folder walk checks only files matching one of these globs.
+    /// 不为空时，遍历文件夹只检查匹配其一的文件。
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub include: Vec<String>,
-    /// Files matching one of these globs are skipped by a folder walk.
+    /// 遍历文件夹时跳过匹配其一的文件；命令行上直接写出的文件总会检查。
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<String>,
 }
@@ -87,7 +87,7 @@ impl Selector {
     }
 }
 
-/// What a rule's findings are.
+/// 规则的级别：error、warning 或 off（不运行）。
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
@@ -96,17 +96,17 @@ pub enum Level {
     Off,
 }
 
-/// Extra words, added to the built-in lists.
+/// 补充词汇，追加到内置列表。
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Vocabulary {
-    /// Vague wording the organisation rejects (e.g. `"显著"`, `"大力"`).
+    /// 本单位不接受的含糊用语，如 `"大力"`。
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vague_words: Vec<String>,
-    /// Counting words read as units of measure (e.g. `"人天"`, `"吨"`): each compares only with itself.
+    /// 作为计量单位读取的量词，如 `"人天"`、`"吨"`；每个只与自身可比。
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<String>,
-    /// Grade scales, best grade first, usable by every spec: `[["达标", "基本达标", "未达标"]]`.
+    /// 所有规格都可用的等级，从好到差：`[["达标", "基本达标", "未达标"]]`。
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grade_scales: Vec<Vec<String>>,
 }
@@ -117,15 +117,15 @@ impl Vocabulary {
     }
 }
 
-/// A minimum for the targets of one category: `{ category = "满意度", min = "85%" }`.
+/// 一类指标的最低标准：`{ category = "满意度", min = "85%" }`。
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Threshold {
-    /// 一级指标, or 一级.二级 (`满意度`, `产出.质量`).
+    /// 一级指标，或 一级.二级（`满意度`、`产出.质量`）。
     pub category: String,
-    /// The lowest acceptable target: a number with an optional unit (`"85%"`, `"3万册"`).
+    /// 可接受的最低目标值：数值加可选单位（`"85%"`、`"3万册"`）。
     pub min: String,
-    /// Only indicators whose name contains this text (e.g. `"满意度"`).
+    /// 只适用于名称含此文字的指标（如 `"满意度"`）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_contains: Option<String>,
 }
