@@ -1,0 +1,84 @@
+//! Text wrapped over several lines, joined back into one string that still knows, for every byte,
+//! where it stood in the source, so diagnostics point at the source and not at the join.
+
+use crate::source::Span;
+
+/// Joined text and, for each of its bytes, the source offset of that byte.
+#[derive(Clone, Debug, Default)]
+pub struct Joined {
+    pub text: String,
+    origin: Vec<usize>,
+}
+
+impl Joined {
+    /// Appends a piece of source text that starts at byte `start` of the source.
+    pub fn push(&mut self, piece: &str, start: usize) {
+        self.text.push_str(piece);
+        self.origin.extend((0..piece.len()).map(|i| start + i));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The source span of bytes `start..end` of the joined text (clamped, never panics).
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let (Some(first), Some(last)) = (
+            self.origin
+                .get(start.min(self.origin.len().saturating_sub(1))),
+            self.origin.get(
+                end.saturating_sub(1)
+                    .min(self.origin.len().saturating_sub(1)),
+            ),
+        ) else {
+            return Span::default();
+        };
+        let last_len = self.text[..end.min(self.text.len())]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        Span::new(*first, (*last + last_len).max(*first))
+    }
+
+    /// The part `start..end` as its own joined text.
+    pub fn slice(&self, start: usize, end: usize) -> Joined {
+        let end = end.min(self.text.len());
+        let start = start.min(end);
+        Joined {
+            text: self.text[start..end].to_owned(),
+            origin: self.origin[start..end].to_vec(),
+        }
+    }
+
+    /// The span of the whole text, without surrounding white space.
+    pub fn whole_span(&self) -> Span {
+        let start = self.text.len() - self.text.trim_start().len();
+        self.span(start, self.text.trim_end().len())
+    }
+}
+
+/// The text as the spec transcribes it: PDF extraction puts a space before the full-width
+/// `，` `。` `、` where the typesetter justified a line; that space is not part of the text.
+/// Nothing else is changed (spaces inside values such as `不少于 300篇` are kept).
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending = String::new();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending.push(c);
+            continue;
+        }
+        if !matches!(c, '，' | '。' | '、') {
+            out.push_str(&pending);
+        }
+        pending.clear();
+        out.push(c);
+    }
+    out.push_str(&pending);
+    out.trim().to_owned()
+}
+
+/// Text with all white space removed, for recognising headings and markers.
+pub fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
