@@ -30,8 +30,10 @@ fn emit_department(out: &mut String, department: &Department) {
     if !department.budget.is_empty() {
         line(out, 1, &budget(&department.budget, "合计"));
     }
-    for agency in &department.agencies {
-        out.push('\n');
+    for (index, agency) in department.agencies.iter().enumerate() {
+        if index > 0 || !department.budget.is_empty() {
+            out.push('\n');
+        }
         emit_agency(out, agency);
     }
     line(out, 0, "}");
@@ -42,8 +44,10 @@ fn emit_agency(out: &mut String, agency: &Agency) {
     if !agency.budget.is_empty() {
         line(out, 2, &budget(&agency.budget, "总计"));
     }
-    for project in &agency.projects {
-        out.push('\n');
+    for (index, project) in agency.projects.iter().enumerate() {
+        if index > 0 || !agency.budget.is_empty() {
+            out.push('\n');
+        }
         emit_project(out, project);
     }
     line(out, 1, "}");

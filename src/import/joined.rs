@@ -58,8 +58,9 @@ impl Joined {
 }
 
 /// The text as the spec transcribes it: PDF extraction puts a space before the full-width
-/// `，` `。` `、` where the typesetter justified a line; that space is not part of the text.
-/// Nothing else is changed (spaces inside values such as `不少于 300篇` are kept).
+/// `，` `。` `、` where the typesetter justified a line, and between two Chinese characters where
+/// it spaced one out (Chinese puts no space between words); those spaces are not part of the
+/// text. Nothing else is changed: `不少于 300篇`, `超 70%`, `前 4期` keep theirs.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending = String::new();
@@ -68,7 +69,8 @@ pub fn clean(text: &str) -> String {
             pending.push(c);
             continue;
         }
-        if !matches!(c, '，' | '。' | '、') {
+        let between_han = han(c) && out.chars().next_back().is_some_and(han);
+        if !matches!(c, '，' | '。' | '、') && !between_han {
             out.push_str(&pending);
         }
         pending.clear();
@@ -76,6 +78,11 @@ pub fn clean(text: &str) -> String {
     }
     out.push_str(&pending);
     out.trim().to_owned()
+}
+
+/// A Chinese character (CJK unified ideographs and their extensions).
+fn han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 /// Text with all white space removed, for recognising headings and markers.

@@ -173,10 +173,21 @@ pub fn written(spec: &Spec) -> Counts {
     counts
 }
 
+/// Right-aligns by display width.
+fn align(text: &str, columns: usize) -> String {
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
 /// The summary printed after an import: found, not imported, written.
 pub fn summary(name: &str, imported: &Imported) -> String {
     let mut out = format!("导入 {name}\n");
-    out.push_str("            找到    未导入    写入\n");
+    out.push_str(&format!(
+        "  {}{}  {}  {}\n",
+        " ".repeat(10),
+        align("找到", 6),
+        align("未导入", 8),
+        align("写入", 6)
+    ));
     for ((label, found), ((_, skipped), (_, written))) in imported.found.rows().into_iter().zip(
         imported
             .skipped

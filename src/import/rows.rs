@@ -36,6 +36,7 @@ pub fn read(sheets: &[Sheet], columns: &Columns, fallback: &str) -> (Table, Vec<
         }
         return (Table::default(), diagnostics);
     };
+    let (title_name, year) = title(&sheet.rows[..at]);
     let mut reader = RowReader {
         sheet,
         map,
@@ -43,7 +44,8 @@ pub fn read(sheets: &[Sheet], columns: &Columns, fallback: &str) -> (Table, Vec<
         diagnostics,
         departments: Vec::new(),
         context: Context::default(),
-        fallback: fallback.to_owned(),
+        fallback: title_name.unwrap_or_else(|| fallback.to_owned()),
+        year,
         seen: HashMap::new(),
     };
     reader.headings(&sheet.rows[at], columns);
@@ -88,6 +90,24 @@ fn header(sheet: &Sheet, columns: &Columns) -> Option<(usize, FieldMap)> {
             }
             (map.contains(Field::Name) && map.0.len() >= 2).then_some((i, map))
         })
+}
+
+/// A title above the header (`广州市示例局2024年项目支出绩效目标表`): the department and year.
+fn title(rows: &[SheetRow]) -> (Option<String>, Option<u32>) {
+    for row in rows {
+        let text: String = row.cells.iter().map(|c| c.trim()).collect();
+        let chars: Vec<char> = text.chars().collect();
+        let found = chars
+            .windows(5)
+            .position(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年');
+        if let Some(at) = found.filter(|_| text.contains("绩效目标")) {
+            let year = chars[at..at + 4].iter().collect::<String>().parse().ok();
+            let name: String = chars[..at].iter().collect();
+            let name = name.trim();
+            return ((!name.is_empty()).then(|| name.to_owned()), year);
+        }
+    }
+    (None, None)
 }
 
 fn sheet_place(sheet: &Sheet, row: usize) -> String {
@@ -135,6 +155,8 @@ struct RowReader<'s> {
     departments: Vec<Department>,
     context: Context,
     fallback: String,
+    /// The year of a title row above the header, for departments without a 年度 column.
+    year: Option<u32>,
     /// Amount cells and goals already read, by (department, unit, project, what).
     seen: HashMap<(usize, usize, usize, String), String>,
 }
@@ -229,7 +251,8 @@ impl RowReader<'_> {
             .get(row, Field::Year)
             .trim_end_matches(['年', '度'])
             .parse()
-            .ok();
+            .ok()
+            .or(self.year);
         let index = match self.departments.iter().position(|d| d.name == name) {
             Some(index) => index,
             None => {

@@ -36,7 +36,7 @@ pub fn read(source: &SourceFile, fallback: &str) -> (Table, Vec<Diagnostic>) {
     };
     reader.table.found.departments = 1;
     let first = rows.first().map_or(content.len(), |r| r.first);
-    reader.unplaced(&content[..first], "这些文字出现在表格的第一行之前");
+    reader.unplaced(&content[..first], "表格第一行之前");
     for (index, row) in rows.iter().enumerate() {
         let end = rows.get(index + 1).map_or(content.len(), |r| r.first);
         reader.row(row, &content[row.amounts + 1..end], &header);
@@ -317,7 +317,7 @@ fn notes(source: &SourceFile, header: &Header) -> Vec<String> {
             .unwrap_or_default()
     ));
     notes.push(
-        "由 jixiao import 生成：换行处直接拼接，只删去抽取时插在“，”“。”“、”之前的空格，其余照录。"
+        "由 jixiao import 生成：换行处直接拼接，只删去抽取时插在“，”“。”“、”之前和两个汉字之间的空格，其余照录。"
             .to_owned(),
     );
     let labels: Vec<&str> = header.columns.iter().map(|f| f.label()).collect();

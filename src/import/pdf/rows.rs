@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::super::amounts::{AmountRow, amount_row};
 use super::super::items::next_marker;
+use super::super::joined::clean;
 use super::lines::{Kind, Line};
 use crate::source::Span;
 
@@ -88,7 +89,7 @@ fn name_row(
         }
         first = j;
     }
-    let name: String = pieces.iter().map(|(t, _)| *t).collect();
+    let name = clean(&pieces.iter().map(|(t, _)| *t).collect::<String>());
     let name_span = match (pieces.first(), pieces.last()) {
         (Some((_, start)), Some((text, last))) => Span::new(*start, last + text.len()),
         _ => Span::new(line.start, line.start),
