@@ -5,6 +5,7 @@
 mod cli;
 mod common;
 mod formats;
+mod import;
 mod robustness;
 mod rules;
 mod seed_targets;
