@@ -488,3 +488,30 @@ fn cli_import_and_export_write_files_atomically_and_repeatably() {
     let no_output = jixiao(&["export", out, "--format", "xlsx"]);
     assert_eq!(no_output.status.code(), Some(2), "xlsx needs -o");
 }
+
+#[test]
+fn any_text_imports_without_panic_and_accounts_for_itself() {
+    let mut texts: Vec<String> = vec![
+        String::new(),
+        "\n\n\n".to_owned(),
+        "1、产出指标：".repeat(500),
+        "    项目 1.00 1.00\n1、产出指标：a，年度指标值：b。".repeat(50),
+        "99999999999999999999999999.99 99999999999999999999999999.99\n".repeat(3),
+        "合计 1.00 2.00 3.00 4.00 5.00\n单位 1.00 1.00\n    项目 1.00 1.00 涉密".to_owned(),
+        "１、产出指标：名称，年度指标值：１０个。１２３４５６７８９０１２、效益指标：x，年度指标值：y".to_owned(),
+        "、、、1、、2、效益指标：：：年度指标值：".to_owned(),
+    ];
+    for entry in std::fs::read_dir(Path::new(ROOT).join("tests/fixtures/rules")).unwrap() {
+        for file in std::fs::read_dir(entry.unwrap().path()).unwrap() {
+            texts.push(std::fs::read_to_string(file.unwrap().path()).unwrap());
+        }
+    }
+    for text in &texts {
+        let imported = import::pdf_text(&SourceFile::new("x.txt", text.clone()), "部门");
+        assert_accounted(&imported);
+        assert!(jixiao::syntax::parse(&imported.spec).diagnostics.is_empty());
+        if let Ok(sheet) = import::sheet::from_csv(text) {
+            assert_accounted(&import::sheet(&[sheet], &Columns::default(), "部门"));
+        }
+    }
+}

@@ -62,8 +62,9 @@ pub fn run(path: &Path, format: ExportFormat, output: Option<&Path>) -> Outcome 
         (Some(path), _) => match files::write_atomic(path, &bytes) {
             Ok(()) => {
                 print(&format!(
-                    "已导出 {} 行指标到 {}\n",
+                    "已导出 {} 条指标（{} 行，含表头）到 {}\n",
                     checked.spec.indicators().count(),
+                    rows.len(),
                     path.display()
                 ));
                 Outcome::Clean

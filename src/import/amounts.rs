@@ -114,16 +114,27 @@ const MAX_SUMS: usize = 200_000;
 
 /// Settles the columns of one budget unit and applies a reading the arithmetic proves.
 pub fn settle(agency: &mut Agency) -> Settled {
-    let stated = |fund| column(&agency.budget, fund);
-    let summed = |fund| {
-        agency
-            .projects
-            .iter()
-            .map(|p| column(&p.budget, fund))
-            .sum::<Decimal>()
-    };
     if agency.budget.is_empty() || agency.projects.is_empty() {
         return Settled::Balanced;
+    }
+    let too_large = || Settled::Ambiguous("金额过大，无法核对".to_owned());
+    let mut stated = [Decimal::ZERO; 4];
+    let mut summed = [Decimal::ZERO; 4];
+    for (i, fund) in Fund::ALL.iter().enumerate() {
+        let projects = agency.projects.iter().map(|p| column(&p.budget, *fund));
+        match (column(&agency.budget, *fund), checked_sum(projects)) {
+            (Some(s), Some(p)) => (stated[i], summed[i]) = (s, p),
+            _ => return too_large(),
+        }
+    }
+    let index = |fund| Fund::ALL.iter().position(|f| *f == fund).unwrap_or(0);
+    let stated = |fund| stated[index(fund)];
+    let summed = |fund| summed[index(fund)];
+    if [Fund::Fiscal, Fund::Special, Fund::Other]
+        .iter()
+        .any(|f| stated(*f).checked_sub(summed(*f)).is_none())
+    {
+        return too_large();
     }
     if stated(Fund::Total) != summed(Fund::Total) {
         return Settled::TotalsDiffer;
@@ -170,12 +181,18 @@ pub fn settle(agency: &mut Agency) -> Settled {
     }
 }
 
-fn column(cells: &[Cell], fund: Fund) -> Decimal {
-    cells
-        .iter()
-        .filter(|c| c.fund == fund)
-        .map(|c| c.value)
-        .sum()
+/// The sum of a column's cells; `None` on overflow.
+fn column(cells: &[Cell], fund: Fund) -> Option<Decimal> {
+    checked_sum(
+        cells
+            .iter()
+            .filter(|c| c.fund == fund)
+            .map(|c| Some(c.value)),
+    )
+}
+
+fn checked_sum(mut values: impl Iterator<Item = Option<Decimal>>) -> Option<Decimal> {
+    values.try_fold(Decimal::ZERO, |sum, v| sum.checked_add(v?))
 }
 
 /// The one set of candidates whose amounts sum to `target`, or why there is none or several.
@@ -183,7 +200,10 @@ fn unique_subset(
     candidates: &[(usize, usize, Decimal)],
     target: Decimal,
 ) -> Result<Vec<(usize, usize)>, String> {
-    let cents = |d: Decimal| (d * Decimal::ONE_HUNDRED).trunc().try_into().ok();
+    let cents = |d: Decimal| {
+        d.checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|c| c.trunc().try_into().ok())
+    };
     let Some(goal): Option<i64> = cents(target) else {
         return Err("金额过大".to_owned());
     };
@@ -194,7 +214,9 @@ fn unique_subset(
         };
         let before: Vec<(i64, u8)> = sums.iter().map(|(s, (n, _))| (*s, *n)).collect();
         for (sum, ways) in before {
-            let next = sum + v;
+            let Some(next) = sum.checked_add(v) else {
+                continue;
+            };
             if next > goal {
                 continue;
             }

@@ -7,14 +7,18 @@ use crate::source::Span;
 #[derive(Clone, Debug, Default)]
 pub struct Joined {
     pub text: String,
-    origin: Vec<usize>,
+    /// Source offsets fit in 32 bits: sources are limited to 8 MiB before they get here.
+    origin: Vec<u32>,
 }
 
 impl Joined {
     /// Appends a piece of source text that starts at byte `start` of the source.
     pub fn push(&mut self, piece: &str, start: usize) {
         self.text.push_str(piece);
-        self.origin.extend((0..piece.len()).map(|i| start + i));
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        self.origin.extend(
+            (0..piece.len()).map(|i| start.saturating_add(u32::try_from(i).unwrap_or(u32::MAX))),
+        );
     }
 
     pub fn is_empty(&self) -> bool {
@@ -33,20 +37,25 @@ impl Joined {
         ) else {
             return Span::default();
         };
-        let last_len = self.text[..end.min(self.text.len())]
-            .chars()
-            .next_back()
+        let last_len = self
+            .text
+            .get(..end.min(self.text.len()))
+            .and_then(|t| t.chars().next_back())
             .map_or(0, char::len_utf8);
-        Span::new(*first, (*last + last_len).max(*first))
+        let (first, last) = (*first as usize, *last as usize);
+        Span::new(first, (last + last_len).max(first))
     }
 
     /// The part `start..end` as its own joined text.
     pub fn slice(&self, start: usize, end: usize) -> Joined {
         let end = end.min(self.text.len());
         let start = start.min(end);
-        Joined {
-            text: self.text[start..end].to_owned(),
-            origin: self.origin[start..end].to_vec(),
+        match (self.text.get(start..end), self.origin.get(start..end)) {
+            (Some(text), Some(origin)) => Joined {
+                text: text.to_owned(),
+                origin: origin.to_vec(),
+            },
+            _ => Joined::default(),
         }
     }
 
