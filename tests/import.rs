@@ -167,6 +167,7 @@ const LAYOUTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("ambiguous-amounts.txt", &["ambiguous-amount-column"]),
+    ("unnumbered-list.txt", &["unreadable-indicator"]),
 ];
 
 #[test]

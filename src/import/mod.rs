@@ -126,7 +126,7 @@ fn unwritable(table: &mut Table, diagnostics: &mut Vec<Diagnostic>) {
             if bad {
                 table.skipped.indicators += 1;
                 diagnostics.push(diagnostics::unreadable_indicator(
-                    "",
+                    "写入规格时",
                     item.span,
                     &item.name,
                     "指标值含 `#`（规格中 `#` 开始注释）或名称无法加引号，不能照录为一行",

@@ -113,6 +113,8 @@ impl Reader<'_> {
             span: row.name_span,
             ..Project::default()
         };
+        let goal_end = next_marker(&joined.text, 0, 0).map_or(joined.text.len(), |m| m.start);
+        self.unnumbered(&joined.slice(0, goal_end));
         let list = match next_marker(&joined.text, 0, 0) {
             Some(marker) => {
                 project.goal = Some(clean(&joined.text[..marker.start])).filter(|g| !g.is_empty());
@@ -191,6 +193,28 @@ impl Reader<'_> {
             ));
         }
         project.indicators = list.items;
+    }
+
+    /// Indicators written without an item number (`一、…`, or none at all) stay in the goal
+    /// text; each `指标值` there is counted as an indicator found and not imported.
+    fn unnumbered(&mut self, goal: &Joined) {
+        let count = goal.text.matches("指标值").count();
+        if count == 0 {
+            return;
+        }
+        self.table.found.indicators += count;
+        self.table.skipped.indicators += count;
+        let span = goal.whole_span();
+        let place = self.place(span);
+        let detail = format!(
+            "目标文字中有 {count} 处“指标值”，但没有“1、产出指标：”这样的编号，无法拆成指标（这段文字照录为目标）"
+        );
+        self.diagnostics.push(diag::unreadable_indicator(
+            &place,
+            span,
+            &excerpt(&goal.text),
+            &detail,
+        ));
     }
 
     /// Text where the layout has none (after a unit's or the department's row).
