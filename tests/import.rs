@@ -100,6 +100,17 @@ fn seed_imports_into_the_model_of_the_hand_written_spec() {
 }
 
 #[test]
+fn windows_line_endings_and_tab_indents_read_the_same() {
+    let text = source(SEED)
+        .text
+        .replace("\n    ", "\n\t")
+        .replace('\n', "\r\n");
+    let imported = import::pdf_text(&SourceFile::new("crlf.txt", text), "x");
+    assert_accounted(&imported);
+    assert_eq!(model(&imported.spec), model(&import_text(SEED).spec));
+}
+
+#[test]
 fn seed_reads_the_testing_centre_rows_by_arithmetic() {
     let imported = import_text(SEED);
     let deduced: Vec<(usize, String)> = imported

@@ -8,7 +8,7 @@ mod rows;
 use super::amounts::{Settled, settle};
 use super::items::{List, next_marker, read_list};
 use super::joined::{Joined, clean, compact};
-use super::table::{Agency, Counts, Department, Project, Table, cells_in_order};
+use super::table::{Agency, Cell, Counts, Department, Project, Table, cells_in_order};
 use super::{Place, diagnostics as diag};
 use crate::diagnostic::Diagnostic;
 use crate::model::Fund;
@@ -99,13 +99,7 @@ impl Reader<'_> {
         }
     }
 
-    fn project(
-        &mut self,
-        row: &Row,
-        budget: Vec<super::table::Cell>,
-        joined: &Joined,
-        body: &[&Line<'_>],
-    ) {
+    fn project(&mut self, row: &Row, budget: Vec<Cell>, joined: &Joined, body: &[&Line<'_>]) {
         self.table.found.projects += 1;
         let mut project = Project {
             name: row.name.clone(),
@@ -113,9 +107,10 @@ impl Reader<'_> {
             span: row.name_span,
             ..Project::default()
         };
-        let goal_end = next_marker(&joined.text, 0, 0).map_or(joined.text.len(), |m| m.start);
+        let first_item = next_marker(&joined.text, 0, 0);
+        let goal_end = first_item.as_ref().map_or(joined.text.len(), |m| m.start);
         self.unnumbered(&joined.slice(0, goal_end));
-        let list = match next_marker(&joined.text, 0, 0) {
+        let list = match first_item {
             Some(marker) => {
                 project.goal = Some(clean(&joined.text[..marker.start])).filter(|g| !g.is_empty());
                 read_list(&joined.slice(marker.start, joined.text.len()))
