@@ -179,6 +179,7 @@ const LAYOUTS: &[(&str, &[&str])] = &[
     ),
     ("ambiguous-amounts.txt", &["ambiguous-amount-column"]),
     ("unnumbered-list.txt", &["unreadable-indicator"]),
+    ("other-columns.txt", &[]),
 ];
 
 #[test]

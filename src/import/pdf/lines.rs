@@ -5,8 +5,9 @@
 use super::super::joined::compact;
 use crate::model::Fund;
 
-/// The column headings of the template, in order, joined without spaces. A heading line is any
-/// piece of this text; only lines right after a title or a `项目名称` line are taken as headings.
+/// The column headings of the template, joined without spaces. A heading line is one whose every
+/// word is a piece of this text (`财政专户拨`, `款`, `总计 财政拨款 其他资`); only lines right after
+/// a title or a `项目名称` line are taken as headings, so a lone `金` in a table body is not.
 const HEADINGS: &str = "项目名称（资金使用单位）总计财政拨款财政专户拨款其他资金绩效目标绩效指标";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +95,7 @@ fn mark_headers(lines: &mut [Line<'_>]) -> Header {
         line.page = page.max(1);
         if in_header && (is_title(&flat) || read_department(line.text, &mut header)) {
             line.kind = Kind::Header;
-        } else if in_header && HEADINGS.contains(flat.as_str()) {
+        } else if in_header && is_heading(line.text) {
             line.kind = Kind::Header;
             if header.columns.is_empty() {
                 headings.push_str(&flat);
@@ -113,6 +114,10 @@ fn mark_headers(lines: &mut [Line<'_>]) -> Header {
         header.columns = columns(&headings);
     }
     header
+}
+
+fn is_heading(text: &str) -> bool {
+    text.split_whitespace().all(|word| HEADINGS.contains(word))
 }
 
 fn is_title(flat: &str) -> bool {

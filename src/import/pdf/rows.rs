@@ -68,8 +68,9 @@ fn name_row(
         pieces.push((before, line.start + line.text.find(before).unwrap_or(0)));
     }
     let mut project = line.indented() && !before.is_empty();
+    let total = matches!(before, "合计" | "总计");
     let mut first = index;
-    if !project {
+    if !project && !total {
         let mut j = index;
         while j > floor && index - j < MAX_NAME_LINES {
             let previous = content[j - 1];
@@ -96,7 +97,7 @@ fn name_row(
     };
     let kind = if project {
         RowKind::Project
-    } else if first == index && matches!(name.as_str(), "合计" | "总计") {
+    } else if total {
         RowKind::Department
     } else {
         RowKind::Agency
