@@ -500,6 +500,15 @@ fn cli_import_and_export_write_files_atomically_and_repeatably() {
     );
     let no_output = jixiao(&["export", out, "--format", "xlsx"]);
     assert_eq!(no_output.status.code(), Some(2), "xlsx needs -o");
+    let copy = dir.join("copy.txt");
+    std::fs::copy(Path::new(ROOT).join(SEED), &copy).unwrap();
+    let copy = copy.to_str().unwrap();
+    let clobber = jixiao(&["import", copy, "-o", copy]);
+    assert_eq!(clobber.status.code(), Some(2), "an import never overwrites its source");
+    assert_eq!(
+        std::fs::read(copy).unwrap(),
+        std::fs::read(Path::new(ROOT).join(SEED)).unwrap()
+    );
 }
 
 #[test]

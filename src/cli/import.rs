@@ -17,6 +17,14 @@ pub fn run(paths: &[PathBuf], output: Option<&Path>, columns: Option<&str>) -> O
         Ok(columns) => columns.unwrap_or_default(),
         Err(message) => return Outcome::Failure(message),
     };
+    if let Some(out) = output
+        && let Some(source) = paths.iter().find(|p| files::same_file(p, out))
+    {
+        return Outcome::Failure(format!(
+            "{}: 输出文件就是源文件，导入会覆盖它",
+            source.display()
+        ));
+    }
     let mut specs = Vec::new();
     let mut report = String::new();
     let mut failed = false;
