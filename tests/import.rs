@@ -504,7 +504,11 @@ fn cli_import_and_export_write_files_atomically_and_repeatably() {
     std::fs::copy(Path::new(ROOT).join(SEED), &copy).unwrap();
     let copy = copy.to_str().unwrap();
     let clobber = jixiao(&["import", copy, "-o", copy]);
-    assert_eq!(clobber.status.code(), Some(2), "an import never overwrites its source");
+    assert_eq!(
+        clobber.status.code(),
+        Some(2),
+        "an import never overwrites its source"
+    );
     assert_eq!(
         std::fs::read(copy).unwrap(),
         std::fs::read(Path::new(ROOT).join(SEED)).unwrap()
@@ -536,4 +540,32 @@ fn any_text_imports_without_panic_and_accounts_for_itself() {
             assert_accounted(&import::sheet(&[sheet], &Columns::default(), "部门"));
         }
     }
+}
+
+#[test]
+fn readme_shows_the_current_import_output() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let imported = import_text(SEED);
+    let summary = import::summary(SEED, &imported);
+    assert!(
+        readme.contains(&summary),
+        "README.md must show the current summary of `jixiao import {SEED}`:\n{summary}"
+    );
+    let csv = import_csv("tests/fixtures/import/template.csv", &Columns::default());
+    let summary = import::summary("tests/fixtures/import/template.csv", &csv);
+    assert!(readme.contains(&summary), "README.md must show:\n{summary}");
+}
+
+#[test]
+fn gbk_csv_from_excel_is_read() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import-gbk");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("gbk.csv");
+    let text = "项目名称,一级指标,三级指标,指标值\n宣传专项,产出指标,宣传册数量,3万册\n";
+    let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+    std::fs::write(&path, &bytes).unwrap();
+    let out = jixiao(&["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let spec = String::from_utf8(out.stdout).unwrap();
+    assert!(spec.contains("产出   宣传册数量  3万册"), "{spec}");
 }
