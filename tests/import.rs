@@ -178,6 +178,7 @@ const LAYOUTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("ambiguous-amounts.txt", &["ambiguous-amount-column"]),
+    ("chinese-numerals.txt", &[]),
     ("unnumbered-list.txt", &["unreadable-indicator"]),
     ("other-columns.txt", &[]),
 ];

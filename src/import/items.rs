@@ -56,11 +56,12 @@ fn marker_at(text: &str, at: usize, previous: u32) -> Option<Marker> {
         .rev()
         .take_while(|(_, c)| digit(*c).is_some())
         .collect();
-    if digits.is_empty() {
-        return None;
-    }
-    let run: String = digits.iter().rev().filter_map(|(_, c)| digit(*c)).collect();
-    let (start, number) = choose_number(&digits, &run, previous, boundary_before(before, &digits))?;
+    let (start, number) = if digits.is_empty() {
+        chinese_number(before)?
+    } else {
+        let run: String = digits.iter().rev().filter_map(|(_, c)| digit(*c)).collect();
+        choose_number(&digits, &run, previous, boundary_before(before, &digits))?
+    };
     let after = &text[at + '、'.len_utf8()..];
     let (category, used) = category_word(after)?;
     Some(Marker {
@@ -69,6 +70,44 @@ fn marker_at(text: &str, at: usize, previous: u32) -> Option<Marker> {
         number,
         category,
     })
+}
+
+/// `一、` … `九十九、`: Chinese numerals, taken only after a clean start (so `统一、` is not one).
+fn chinese_number(before: &str) -> Option<(usize, u32)> {
+    let value = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
+    let run: Vec<(usize, char)> = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| value(*c).is_some() || *c == '十')
+        .take(4)
+        .collect();
+    let start = run.last()?.0;
+    let clean = before[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '。' | '；' | ';' | '，' | ','));
+    if !clean {
+        return None;
+    }
+    let chars: Vec<char> = run.iter().rev().map(|(_, c)| *c).collect();
+    let number = match chars.iter().position(|c| *c == '十') {
+        None if chars.len() == 1 => value(chars[0])?,
+        None => return None,
+        Some(at) => {
+            let tens = match at {
+                0 => 1,
+                1 => value(chars[0])?,
+                _ => return None,
+            };
+            let ones = match &chars[at + 1..] {
+                [] => 0,
+                [one] => value(*one)?,
+                _ => return None,
+            };
+            tens * 10 + ones
+        }
+    };
+    (number > 0).then(|| (start, u32::try_from(number).unwrap_or(0)))
 }
 
 fn digit(c: char) -> Option<char> {
