@@ -7,6 +7,7 @@
 //! difference is a `count-mismatch` error. No I/O here: the CLI reads and writes the files.
 
 mod amounts;
+mod cells;
 pub mod columns;
 mod diagnostics;
 mod emit;
