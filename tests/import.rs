@@ -527,6 +527,7 @@ fn any_text_imports_without_panic_and_accounts_for_itself() {
         "合计 1.00 2.00 3.00 4.00 5.00\n单位 1.00 1.00\n    项目 1.00 1.00 涉密".to_owned(),
         "１、产出指标：名称，年度指标值：１０个。１２３４５６７８９０１２、效益指标：x，年度指标值：y".to_owned(),
         "、、、1、、2、效益指标：：：年度指标值：".to_owned(),
+        "合计 1.00 1.00\n合计 2.00 2.00\n单位 2.00 2.00\n    项目 2.00 2.00\n".to_owned(),
     ];
     for entry in std::fs::read_dir(Path::new(ROOT).join("tests/fixtures/rules")).unwrap() {
         for file in std::fs::read_dir(entry.unwrap().path()).unwrap() {

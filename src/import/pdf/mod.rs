@@ -82,7 +82,19 @@ impl Reader<'_> {
         }
         match row.kind {
             RowKind::Department => {
-                self.department.budget = cells;
+                if self.department.budget.is_empty() {
+                    self.department.budget = cells;
+                } else {
+                    let lost = Counts {
+                        amounts: cells.len(),
+                        ..Counts::default()
+                    };
+                    self.skip(
+                        row.name_span,
+                        "又一个合计行：部门的金额只取第一个合计行",
+                        lost,
+                    );
+                }
                 self.not_expected(&joined, "部门合计行之后");
             }
             RowKind::Agency => {
