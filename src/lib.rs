@@ -15,6 +15,8 @@ pub mod model;
 
 pub mod check;
 
+pub mod import;
+
 pub mod report;
 
 pub mod cli;

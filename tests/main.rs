@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod config;
 mod formats;
+mod import;
 mod robustness;
 mod rules;
 mod seed_targets;

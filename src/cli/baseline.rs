@@ -69,7 +69,7 @@ pub fn write(path: &Path, results: &[Checked]) -> Result<(), String> {
         findings,
     };
     let text = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())? + "\n";
-    files::write_atomic(path, &text)
+    files::write_atomic(path, text.as_bytes())
 }
 
 /// Drops the findings the baseline already knows: per (file, place, rule), as many as it counted.

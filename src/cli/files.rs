@@ -97,26 +97,6 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| format!("{name}: 不是 UTF-8 编码"))
 }
 
-/// Writes a file atomically: a temporary file beside it, then a rename, so a reader never sees
-/// half a file.
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    let name = path.display();
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    std::fs::write(&temp, text).map_err(|e| format!("{}: {e}", temp.display()))?;
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        format!("{name}: {e}")
-    })
-}
-
 /// Appends text to a file, creating it if needed (a CI job summary may hold other steps' output).
 pub fn append(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
@@ -125,4 +105,51 @@ pub fn append(path: &Path, text: &str) -> std::io::Result<()> {
         .append(true)
         .open(path)?;
     file.write_all(text.as_bytes())
+}
+
+/// Reads a whole file as bytes, refusing one larger than `limit` (an import source).
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let name = path.display();
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{name}: {e}"))?
+        .len();
+    if size > limit {
+        return Err(format!("{name}: 文件有 {size} 字节，超过上限 {limit} 字节"));
+    }
+    std::fs::read(path).map_err(|e| format!("{name}: {e}"))
+}
+
+/// Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
+/// never sees half a file and a failed write leaves the old one in place.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let name = path.display();
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| format!("{name}: 不是文件路径"))?;
+    let temp = dir.join(format!(".{file_name}.jixiao-{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&temp)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temp, path));
+    if let Err(error) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(format!("{name}: {error}"));
+    }
+    Ok(())
+}
+
+/// True when both paths name one existing file (so an import never overwrites its source).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }

@@ -5,7 +5,9 @@ mod baseline;
 mod check;
 mod config;
 mod explain;
+mod export;
 mod files;
+mod import;
 mod model;
 
 use std::io::{IsTerminal, Write};
@@ -72,6 +74,38 @@ enum Command {
         /// 一个规格文件
         path: PathBuf,
     },
+    /// 把已有的绩效目标表（PDF 抽取文本 .txt、CSV、XLSX）导入为规格，并清点导入前后的数目
+    Import {
+        /// 源文件：按扩展名识别 .csv、.xlsx，其余按 PDF 抽取文本读取
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 写入的规格文件；不给时输出到标准输出
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 列名映射，如 "指标名=三级指标,目标=指标值"
+        #[arg(long)]
+        columns: Option<String>,
+    },
+    /// 把规格导出为模板表格（每行一条指标），可导回预算系统
+    Export {
+        /// 一个规格文件
+        spec: PathBuf,
+        /// 导出格式
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// 输出文件；CSV 不给时输出到标准输出
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The table formats `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// UTF-8 CSV（带 BOM，Excel 可直接打开）
+    Csv,
+    /// Excel 工作簿
+    Xlsx,
 }
 
 /// Which configuration applies.
@@ -229,6 +263,16 @@ fn run(cli: Cli) -> Outcome {
         } => self::config::run(path.as_deref(), schema, config.source()),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Model { path } => model::run(&path),
+        Command::Import {
+            files,
+            output,
+            columns,
+        } => import::run(&files, output.as_deref(), columns.as_deref()),
+        Command::Export {
+            spec,
+            format,
+            output,
+        } => export::run(&spec, format, output.as_deref()),
     }
 }
 
