@@ -13,6 +13,8 @@ pub mod model;
 
 pub mod check;
 
+pub mod eval;
+
 pub mod report;
 
 pub mod cli;

@@ -62,7 +62,9 @@ fn every_rule_has_both_fixtures() {
     let root = std::path::Path::new(crate::common::ROOT).join("tests/fixtures/rules");
     let missing: Vec<String> = RULES
         .iter()
-        .filter(|r| r.name != "input-limit")
+        // Rules without a spec example (input limits, and the evaluator's rules, which need an
+        // actuals file) are tested where they are produced.
+        .filter(|r| !r.bad.is_empty())
         .flat_map(|r| ["fail", "pass"].map(|k| root.join(r.name).join(format!("{k}.jx"))))
         .filter(|p| !p.exists())
         .map(|p| p.display().to_string())

@@ -2,6 +2,7 @@
 //! The only floor that touches the filesystem, the environment or the process exit status.
 
 mod check;
+mod eval;
 mod explain;
 mod files;
 mod model;
@@ -35,6 +36,26 @@ enum Command {
         /// 发现问题也以 0 退出（用法或读写错误仍以 2 退出）
         #[arg(long)]
         exit_zero: bool,
+        /// 何时使用颜色
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// 按实际完成值评价并计分，核对报告中的得分与比率
+    Eval {
+        /// 规格文件（*.jx）
+        spec: PathBuf,
+        /// 实际值文件（.toml、.json 或 .csv）
+        #[arg(long)]
+        actuals: PathBuf,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = eval::EvalFormat::Human)]
+        format: eval::EvalFormat,
+        /// 有指标未达成或无法判断也以 0 退出
+        #[arg(long)]
+        exit_zero: bool,
+        /// ≤、< 指标未达成时的反向公式（覆盖规格中的 `计分` 设置）
+        #[arg(long, value_enum)]
+        reverse: Option<eval::ReverseArg>,
         /// 何时使用颜色
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
@@ -149,13 +170,7 @@ fn run(cli: Cli) -> Outcome {
             let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|path| !path.is_empty() && format == Format::Github)
                 .map(PathBuf::from);
-            let color = match color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
+            let color = use_color(color);
             check::run(
                 &paths,
                 &CheckOptions {
@@ -167,8 +182,31 @@ fn run(cli: Cli) -> Outcome {
                 },
             )
         }
+        Command::Eval {
+            spec,
+            actuals,
+            format,
+            exit_zero,
+            reverse,
+            color,
+        } => eval::run(&eval::EvalArgs {
+            spec: &spec,
+            actuals: &actuals,
+            format,
+            exit_zero,
+            reverse,
+            color: use_color(color),
+        }),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Model { path } => model::run(&path),
+    }
+}
+
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     }
 }
 
