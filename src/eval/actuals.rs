@@ -185,7 +185,7 @@ struct RawEntry<S> {
     #[serde(rename = "得分", default = "Option::default")]
     score: Option<S>,
     #[serde(rename = "得分率", default = "Option::default")]
-    rates: Option<OneOrMany<S>>,
+    rate: Option<S>,
     #[serde(rename = "说明", default = "Option::default")]
     note: Option<S>,
     #[serde(rename = "计算", default = "Option::default")]
@@ -236,7 +236,10 @@ struct RawReported<S> {
     #[serde(rename = "得分", default = "Option::default")]
     score: Option<S>,
     #[serde(rename = "得分率", default = "Option::default")]
-    rates: Option<OneOrMany<S>>,
+    rate: Option<S>,
+    /// A report may state the rate twice (text and table) with different figures.
+    #[serde(rename = "另报得分率", default = "Option::default")]
+    other_rate: Option<S>,
     #[serde(rename = "等次", default = "Option::default")]
     grade: Option<S>,
     #[serde(rename = "说明", default = "Option::default")]
@@ -256,12 +259,6 @@ struct RawCheck<S> {
     _note: Option<S>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany<S> {
-    One(S),
-    Many(Vec<S>),
-}
 
 /// Turns a deserialized string into a `Field`.
 trait Locate<S> {
@@ -272,19 +269,16 @@ fn opt<S>(loc: &mut impl Locate<S>, s: Option<S>) -> Option<Field> {
     s.map(|s| loc.field(s))
 }
 
-fn many<S>(loc: &mut impl Locate<S>, s: Option<OneOrMany<S>>) -> Vec<Field> {
-    match s {
-        None => Vec::new(),
-        Some(OneOrMany::One(s)) => vec![loc.field(s)],
-        Some(OneOrMany::Many(v)) => v.into_iter().map(|s| loc.field(s)).collect(),
-    }
-}
 
 fn reported<S>(r: RawReported<S>, loc: &mut impl Locate<S>) -> Reported {
     Reported {
         name: opt(loc, r.name),
         score: opt(loc, r.score),
-        rates: many(loc, r.rates),
+        rates: [r.rate, r.other_rate]
+            .into_iter()
+            .flatten()
+            .map(|s| loc.field(s))
+            .collect(),
         grade: opt(loc, r.grade),
     }
 }
@@ -299,7 +293,7 @@ fn convert<S>(raw: RawFile<S>, loc: &mut impl Locate<S>) -> Actuals {
             name: opt(loc, e.name),
             actual: opt(loc, e.actual),
             score: opt(loc, e.score),
-            rates: many(loc, e.rates),
+            rates: e.rate.map(|s| loc.field(s)).into_iter().collect(),
             note: opt(loc, e.note),
             formula: opt(loc, e.formula),
             baseline: opt(loc, e.baseline),

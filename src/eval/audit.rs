@@ -89,7 +89,7 @@ pub fn audit(field: &Field, computed: Decimal, what: &str, how: &str) -> Option<
                 .arg(
                     "detail",
                     format!(
-                        "{what}写作 {}，按{how}四舍五入应为 {expected}（精确值 {}）",
+                        "{what}写作 {}，按{how}计算、四舍五入，应为 {expected}（精确值 {}），报告是截断的",
                         field.text.trim(),
                         precise(figure, computed)
                     ),
@@ -101,7 +101,7 @@ pub fn audit(field: &Field, computed: Decimal, what: &str, how: &str) -> Option<
                 .arg(
                     "detail",
                     format!(
-                        "{what}写作 {}，按{how}应为 {expected}（精确值 {}）",
+                        "{what}写作 {}，按{how}，应为 {expected}（精确值 {}）",
                         field.text.trim(),
                         precise(figure, computed)
                     ),

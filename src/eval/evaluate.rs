@@ -200,11 +200,11 @@ impl<'a> Run<'a> {
             );
         }
         let weight = group.weight.unwrap_or(sum_weight);
-        if let Some(found) = actuals
+        let found = actuals
             .groups
             .iter()
-            .find(|g| g.name.as_ref().is_some_and(|f| f.text.trim() == group.name))
-        {
+            .find(|g| g.name.as_ref().is_some_and(|f| f.text.trim() == group.name));
+        if let Some(found) = found {
             let what = format!("组「{}」的得分", group.name);
             self.audit_reported(found, &what, weight, score, reported);
         }
@@ -213,7 +213,12 @@ impl<'a> Run<'a> {
             row.score = score;
             row.rate = rate(score, weight);
         }
-        (weight, score, reported)
+        // Upward, the report's own figure for this group stands for it (its total adds those).
+        let stated = found
+            .and_then(|g| g.score.as_ref())
+            .and_then(|f| Figure::read(&f.text))
+            .map(|f| f.plain());
+        (weight, score, stated.or(reported))
     }
 
     /// Audits a reported group or total: the report's own sum, the computed score, 得分率.
@@ -228,7 +233,7 @@ impl<'a> Run<'a> {
         let stated_score = reported.score.as_ref().and_then(|f| Figure::read(&f.text));
         if let Some(field) = &reported.score {
             if let Some(sum) = reported_sum
-                && let Some(d) = audit(field, sum, what, &format!("报告所列各项得分相加（{}）", n(sum)))
+                && let Some(d) = audit(field, sum, what, "报告所列各项得分相加")
             {
                 self.actuals_diagnostics.push(d);
             }
@@ -267,15 +272,22 @@ impl<'a> Run<'a> {
             self.spec_diagnostics.extend(lint::rule(view.name, view.target, scoring));
         }
         let actual = entry.and_then(|e| e.actual.as_ref());
-        let read = actual.map(|field| self.read_actual(field, view.name, scales));
+        let mut read = actual.map(|field| self.read_actual(field, view.name, scales));
+        let mut shown = actual.map(|f| f.text.clone());
+        if read.is_none()
+            && let Some(field) = entry.and_then(|e| e.formula.as_ref())
+        {
+            // Only the report's arithmetic is given: its result is the actual.
+            read = self.from_formula(field, view.target);
+            shown = read.as_ref().map(|_| format!("= {}", field.text.trim()));
+        }
         let baseline = entry
             .and_then(|e| e.baseline.as_ref())
             .and_then(|field| self.read_baseline(field, view.name, scales));
         let judgement = verdict::judge(view.target, read.as_ref(), baseline.as_ref());
         if read.is_none() && !matches!(rule, ScoreRule::Deductions) {
-            let span = view.scoring.map_or(view.target.span, |_| view.target.span);
             self.spec_diagnostics
-                .push(Diagnostic::new(Code::MissingActual, span).arg("name", view.name));
+                .push(Diagnostic::new(Code::MissingActual, view.target.span).arg("name", view.name));
         }
         let reported_field = entry.and_then(|e| e.score.as_ref());
         let reported = reported_field.and_then(|f| Figure::read(&f.text)).map(|f| f.plain());
@@ -304,7 +316,7 @@ impl<'a> Run<'a> {
             depth,
             name: view.name.to_owned(),
             target: view.target.text.clone(),
-            actual: actual.map(|f| f.text.clone()),
+            actual: shown,
             verdict,
             weight,
             score: rounded,
@@ -329,6 +341,35 @@ impl<'a> Run<'a> {
             ));
         }
         actual
+    }
+
+    /// The result of a `计算` formula as an actual in the target's unit (percent targets read a
+    /// ratio as a percentage).
+    fn from_formula(&mut self, field: &Field, target: &Target) -> Option<Actual> {
+        let value = match formula::evaluate(&field.text) {
+            Ok(v) => v,
+            Err(reason) => {
+                self.actuals_diagnostics.push(super::actuals::unreadable(
+                    field.span,
+                    format!("算式无法计算：{reason}"),
+                    "只用数字、+ − × ÷、括号和 |绝对值|",
+                ));
+                return None;
+            }
+        };
+        let bound = first_bound(target)?;
+        let value = if bound.is_percent() {
+            value * Decimal::ONE_HUNDRED
+        } else {
+            value
+        };
+        Some(Actual::Values(vec![measure::Value::Number {
+            quantity: crate::model::Quantity {
+                value,
+                ..bound.clone()
+            },
+            bound: None,
+        }]))
     }
 
     fn read_baseline(&mut self, field: &Field, name: &str, scales: &[&GradeScale]) -> Option<crate::model::Quantity> {

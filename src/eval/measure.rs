@@ -136,7 +136,7 @@ pub fn number(value: &Value, target: &Quantity) -> Result<Option<Decimal>, Strin
 /// A value with its unit, as people read it (`0.46%`, `4,000 户`).
 pub fn show(value: Decimal, unit: Option<&Unit>) -> String {
     let q = Quantity {
-        value: value.normalize(),
+        value: value.round_dp(4).normalize(),
         unit: unit.cloned(),
         per: None,
         span: Default::default(),
