@@ -323,7 +323,7 @@ impl<'a> Run<'a> {
             reported: reported_field.map(|f| f.text.clone()),
             basis: scored.basis.clone(),
         }));
-        if let (Some(entry), Some(exact)) = (entry, scored.score) {
+        if let (Some(entry), Some(exact), None) = (entry, scored.score, scored.outside_band) {
             self.audit_score(view.name, entry, exact, weight);
         }
         (weight, rounded.unwrap_or(Decimal::ZERO), reported)
@@ -650,10 +650,23 @@ fn split(points: Decimal, members: &[&Indicator]) -> Vec<Decimal> {
     } else {
         (points - explicit).max(Decimal::ZERO) / Decimal::from(open)
     };
-    members
-        .iter()
-        .map(|i| i.scoring.as_ref().map_or(share, |s| s.weight))
-        .collect()
+    // The last open indicator takes what is left, so a category's weights add up exactly
+    // (50 / 3 is 16.67 + 16.67 + 16.66…, not 50.000…01).
+    let last_open = members.iter().rposition(|i| i.scoring.is_none());
+    let mut given = Decimal::ZERO;
+    let mut out = Vec::with_capacity(members.len());
+    for (index, indicator) in members.iter().enumerate() {
+        let weight = match &indicator.scoring {
+            Some(s) => s.weight,
+            None if Some(index) == last_open => (points - explicit).max(Decimal::ZERO) - given,
+            None => {
+                given += share;
+                share
+            }
+        };
+        out.push(weight);
+    }
+    out
 }
 
 fn rate(score: Decimal, weight: Decimal) -> Decimal {

@@ -18,7 +18,7 @@ pub fn render(evaluation: &Evaluation, spec: &SourceFile, actuals: &SourceFile) 
                     "　".repeat(g.depth),
                     cell(&g.name),
                     g.rate,
-                    g.weight.normalize(),
+                    fmt(g.weight, section.decimals),
                     fmt(g.score, section.decimals)
                 )),
                 Row::Item(i) => out.push_str(&format!(
@@ -28,7 +28,7 @@ pub fn render(evaluation: &Evaluation, spec: &SourceFile, actuals: &SourceFile) 
                     cell(&i.target),
                     cell(i.actual.as_deref().unwrap_or("—")),
                     cell(&verdict(&i.verdict)),
-                    i.weight.normalize(),
+                    fmt(i.weight, section.decimals),
                     i.score.map_or("—".to_owned(), |s| fmt(s, section.decimals)),
                     cell(i.reported.as_deref().unwrap_or(""))
                 )),

@@ -32,13 +32,13 @@ fn section_table(section: &Section) -> String {
             ],
             Row::Item(i) => [
                 format!("{}{}", "  ".repeat(i.depth), i.name),
-                i.target.clone(),
-                i.actual.clone().unwrap_or_else(|| "—".to_owned()),
+                clip(&i.target),
+                clip(&i.actual.clone().unwrap_or_else(|| "—".to_owned())),
                 verdict_text(&i.verdict),
                 format!(
                     "{}/{}",
                     i.score.map_or("—".to_owned(), |s| fmt(s, section.decimals)),
-                    i.weight.normalize()
+                    fmt(i.weight, section.decimals)
                 ),
                 i.reported.clone().unwrap_or_default(),
             ],
@@ -83,6 +83,24 @@ fn verdict_text(verdict: &crate::eval::Verdict) -> String {
         Verdict::Unmeasurable { reason } => format!("无法判断（{reason}）"),
         other => other.label().to_owned(),
     }
+}
+
+/// Long targets (a paragraph of arrival times) are cut to keep the table readable; the JSON and
+/// Markdown outputs keep them whole.
+fn clip(text: &str) -> String {
+    const MAX: usize = 36;
+    if text.width() <= MAX {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > MAX - 1 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// A score with the section's decimals (`1.908`, `2.000` → `2`).
