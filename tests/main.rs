@@ -4,6 +4,7 @@
 
 mod cli;
 mod common;
+mod eval;
 mod formats;
 mod robustness;
 mod rules;

@@ -85,7 +85,12 @@ pub fn run(args: &EvalArgs<'_>) -> Outcome {
     }
 }
 
-fn render(evaluation: &Evaluation, args: &EvalArgs<'_>, spec: &SourceFile, actuals: &SourceFile) -> String {
+fn render(
+    evaluation: &Evaluation,
+    args: &EvalArgs<'_>,
+    spec: &SourceFile,
+    actuals: &SourceFile,
+) -> String {
     match args.format {
         EvalFormat::Json => eval_json::render(evaluation, spec, actuals),
         EvalFormat::Markdown => eval_markdown::render(evaluation, spec, actuals),
@@ -96,8 +101,16 @@ fn render(evaluation: &Evaluation, args: &EvalArgs<'_>, spec: &SourceFile, actua
                 width: 100,
             };
             let mut out = eval_table::render(evaluation);
-            out.push_str(&human::render_file(spec, &evaluation.spec_diagnostics, style));
-            out.push_str(&human::render_file(actuals, &evaluation.actuals_diagnostics, style));
+            out.push_str(&human::render_file(
+                spec,
+                &evaluation.spec_diagnostics,
+                style,
+            ));
+            out.push_str(&human::render_file(
+                actuals,
+                &evaluation.actuals_diagnostics,
+                style,
+            ));
             out.push_str(&summary(evaluation));
             out
         }
@@ -118,8 +131,14 @@ fn summary(evaluation: &Evaluation) -> String {
             counts[slot] += 1;
         }
     }
-    let all = evaluation.spec_diagnostics.iter().chain(&evaluation.actuals_diagnostics);
-    let errors = all.clone().filter(|d| d.severity == Severity::Error).count();
+    let all = evaluation
+        .spec_diagnostics
+        .iter()
+        .chain(&evaluation.actuals_diagnostics);
+    let errors = all
+        .clone()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = all.filter(|d| d.severity == Severity::Warning).count();
     format!(
         "评价了 {} 条指标：达成 {}，未达成 {}，缺实际值 {}，无法判断 {}；发现 {errors} 个错误、{warnings} 个警告\n",

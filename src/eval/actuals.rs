@@ -259,7 +259,6 @@ struct RawCheck<S> {
     _note: Option<S>,
 }
 
-
 /// Turns a deserialized string into a `Field`.
 trait Locate<S> {
     fn field(&mut self, s: S) -> Field;
@@ -268,7 +267,6 @@ trait Locate<S> {
 fn opt<S>(loc: &mut impl Locate<S>, s: Option<S>) -> Option<Field> {
     s.map(|s| loc.field(s))
 }
-
 
 fn reported<S>(r: RawReported<S>, loc: &mut impl Locate<S>) -> Reported {
     Reported {
@@ -321,11 +319,7 @@ fn convert<S>(raw: RawFile<S>, loc: &mut impl Locate<S>) -> Actuals {
             score: opt(loc, p.score),
         })
         .collect();
-    let groups = raw
-        .groups
-        .into_iter()
-        .map(|g| reported(g, loc))
-        .collect();
+    let groups = raw.groups.into_iter().map(|g| reported(g, loc)).collect();
     let total = raw.total.map(|t| reported(t, loc));
     let checks = raw
         .checks

@@ -20,7 +20,9 @@ impl Figure {
         let t = text.trim();
         let end = t
             .char_indices()
-            .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '０'..='９' | '．'))
+            .take_while(|(_, c)| {
+                c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '０'..='９' | '．')
+            })
             .last()
             .map(|(i, c)| i + c.len_utf8())?;
         let value = parse_number(&t[..end])?;

@@ -7,7 +7,15 @@ use crate::diagnostic::Diagnostic;
 use crate::source::Span;
 
 const COLUMNS: &[&str] = &[
-    "项目", "预算单位", "名称", "实际", "得分", "得分率", "说明", "计算", "基期",
+    "项目",
+    "预算单位",
+    "名称",
+    "实际",
+    "得分",
+    "得分率",
+    "说明",
+    "计算",
+    "基期",
 ];
 
 pub(super) fn read(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Actuals> {
@@ -26,7 +34,10 @@ pub(super) fn read(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Actu
     let mut at = 0;
     for header in headers.iter() {
         let name = header.trim().trim_start_matches('\u{FEFF}');
-        let start = text.get(at..).and_then(|r| r.find(name)).map_or(at, |i| i + at);
+        let start = text
+            .get(at..)
+            .and_then(|r| r.find(name))
+            .map_or(at, |i| i + at);
         at = start + name.len();
         if !COLUMNS.contains(&name) {
             diagnostics.push(unreadable(

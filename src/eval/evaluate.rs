@@ -13,7 +13,7 @@ use super::score::{self, Input, first_bound, n, round};
 use super::verdict::{self, Judgement, Shape};
 use super::{formula, lint};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::scoring::{Group, Member, Reverse, ScoreRule, Scoring, Settings};
+use crate::model::scoring::{Group, GroupIndicator, Member, Reverse, ScoreRule, Scoring, Settings};
 use crate::model::{Agency, Department, GradeScale, Indicator, Level1, Project, Spec, Target};
 use crate::syntax;
 
@@ -48,7 +48,10 @@ pub fn evaluate(spec: &Spec, actuals: &Actuals, options: Options) -> Evaluation 
         for agency in &department.agencies {
             for project in &agency.projects {
                 let figures = figures_of(actuals, agency, project);
-                let has_entries = project.indicators.iter().any(|i| run.matched.contains_key(&key(i)));
+                let has_entries = project
+                    .indicators
+                    .iter()
+                    .any(|i| run.matched.contains_key(&key(i)));
                 if has_entries || figures.is_some() {
                     let mut visible = scales.clone();
                     visible.extend(&agency.scales);
@@ -93,7 +96,8 @@ impl<'a> Run<'a> {
         for entry in &actuals.entries {
             let Some(name) = &entry.name else {
                 let span = entry.actual.as_ref().map_or(Default::default(), |f| f.span);
-                self.actuals_diagnostics.push(unknown(span, "这一条没有写 `名称`".to_owned()));
+                self.actuals_diagnostics
+                    .push(unknown(span, "这一条没有写 `名称`".to_owned()));
                 continue;
             };
             let found = match &entry.project {
@@ -104,7 +108,8 @@ impl<'a> Run<'a> {
                 Ok(node) => {
                     if self.matched.insert(node, entry).is_some() {
                         self.actuals_diagnostics.push(
-                            Diagnostic::new(Code::DuplicateActual, name.span).arg("name", &name.text),
+                            Diagnostic::new(Code::DuplicateActual, name.span)
+                                .arg("name", &name.text),
                         );
                     }
                 }
@@ -121,13 +126,18 @@ impl<'a> Run<'a> {
         actuals: &'a Actuals,
     ) -> Section {
         let decimals = settings.decimals.unwrap_or(2);
-        let reverse = self.options.reverse.or(settings.reverse).unwrap_or_default();
+        let reverse = self
+            .options
+            .reverse
+            .or(settings.reverse)
+            .unwrap_or_default();
         let mut rows = Vec::new();
         let mut weight = Decimal::ZERO;
         let mut total = Decimal::ZERO;
         let mut reported_total = Some(Decimal::ZERO);
         for group in &department.groups {
-            let (w, s, reported) = self.group(group, 0, decimals, reverse, scales, actuals, &mut rows);
+            let (w, s, reported) =
+                self.group(group, 0, decimals, reverse, scales, actuals, &mut rows);
             weight += w;
             total += s;
             reported_total = reported_total.zip(reported).map(|(a, b)| a + b);
@@ -173,8 +183,11 @@ impl<'a> Run<'a> {
         let mut reported = Some(Decimal::ZERO);
         for member in &group.members {
             let (w, s, r) = match member {
-                Member::Group(g) => self.group(g, depth + 1, decimals, reverse, scales, actuals, rows),
-                Member::Indicator(i) => {
+                Member::Group(g) => {
+                    self.group(g, depth + 1, decimals, reverse, scales, actuals, rows)
+                }
+                Member::Indicator(boxed) => {
+                    let i: &GroupIndicator = boxed;
                     let view = View {
                         name: &i.name,
                         target: &i.target,
@@ -269,7 +282,8 @@ impl<'a> Run<'a> {
         let entry = self.matched.get(&view.node).copied();
         let rule = view.scoring.map_or(&ScoreRule::Default, |s| &s.rule);
         if let Some(scoring) = view.scoring {
-            self.spec_diagnostics.extend(lint::rule(view.name, view.target, scoring));
+            self.spec_diagnostics
+                .extend(lint::rule(view.name, view.target, scoring));
         }
         let actual = entry.and_then(|e| e.actual.as_ref());
         let mut read = actual.map(|field| self.read_actual(field, view.name, scales));
@@ -278,7 +292,7 @@ impl<'a> Run<'a> {
             && let Some(field) = entry.and_then(|e| e.formula.as_ref())
         {
             // Only the report's arithmetic is given: its result is the actual.
-            read = self.from_formula(field, view.target);
+            read = self.formula_actual(field, view.target);
             shown = read.as_ref().map(|_| format!("= {}", field.text.trim()));
         }
         let baseline = entry
@@ -286,11 +300,14 @@ impl<'a> Run<'a> {
             .and_then(|field| self.read_baseline(field, view.name, scales));
         let judgement = verdict::judge(view.target, read.as_ref(), baseline.as_ref());
         if read.is_none() && !matches!(rule, ScoreRule::Deductions) {
-            self.spec_diagnostics
-                .push(Diagnostic::new(Code::MissingActual, view.target.span).arg("name", view.name));
+            self.spec_diagnostics.push(
+                Diagnostic::new(Code::MissingActual, view.target.span).arg("name", view.name),
+            );
         }
         let reported_field = entry.and_then(|e| e.score.as_ref());
-        let reported = reported_field.and_then(|f| Figure::read(&f.text)).map(|f| f.plain());
+        let reported = reported_field
+            .and_then(|f| Figure::read(&f.text))
+            .map(|f| f.plain());
         let deductions = entry.map_or(Decimal::ZERO, |e| self.deductions(e));
         let scored = score::score(&Input {
             weight,
@@ -331,7 +348,8 @@ impl<'a> Run<'a> {
 
     fn read_actual(&mut self, field: &Field, name: &str, scales: &[&GradeScale]) -> Actual {
         let parsed = syntax::parse_value(&field.text, field.span.start);
-        let target = crate::model::value::lower_target(&parsed, name, scales, &mut self.actuals_diagnostics);
+        let target =
+            crate::model::value::lower_target(&parsed, name, scales, &mut self.actuals_diagnostics);
         let actual = measure::read(&target);
         if actual == Actual::Unreadable {
             self.actuals_diagnostics.push(super::actuals::unreadable(
@@ -345,7 +363,7 @@ impl<'a> Run<'a> {
 
     /// The result of a `计算` formula as an actual in the target's unit (percent targets read a
     /// ratio as a percentage).
-    fn from_formula(&mut self, field: &Field, target: &Target) -> Option<Actual> {
+    fn formula_actual(&mut self, field: &Field, target: &Target) -> Option<Actual> {
         let value = match formula::evaluate(&field.text) {
             Ok(v) => v,
             Err(reason) => {
@@ -372,7 +390,12 @@ impl<'a> Run<'a> {
         }]))
     }
 
-    fn read_baseline(&mut self, field: &Field, name: &str, scales: &[&GradeScale]) -> Option<crate::model::Quantity> {
+    fn read_baseline(
+        &mut self,
+        field: &Field,
+        name: &str,
+        scales: &[&GradeScale],
+    ) -> Option<crate::model::Quantity> {
         match self.read_actual(field, name, scales) {
             Actual::Values(values) => match values.into_iter().next() {
                 Some(measure::Value::Number { quantity, .. }) => Some(quantity),
@@ -492,7 +515,11 @@ impl<'a> Run<'a> {
         figures: Option<&'a super::actuals::ProjectFigures>,
     ) -> Section {
         let decimals = settings.decimals.unwrap_or(2);
-        let reverse = self.options.reverse.or(settings.reverse).unwrap_or_default();
+        let reverse = self
+            .options
+            .reverse
+            .or(settings.reverse)
+            .unwrap_or_default();
         let mut rows = Vec::new();
         let mut total = Decimal::ZERO;
         let mut weight = Decimal::ZERO;
@@ -547,7 +574,12 @@ impl<'a> Run<'a> {
         }
         let score = round(total, decimals);
         if let Some(field) = figures.and_then(|f| f.score.as_ref())
-            && let Some(d) = audit(field, score, &format!("项目「{}」的总分", project.name), "各项得分与预算执行率得分之和")
+            && let Some(d) = audit(
+                field,
+                score,
+                &format!("项目「{}」的总分", project.name),
+                "各项得分与预算执行率得分之和",
+            )
         {
             self.actuals_diagnostics.push(d);
         }
@@ -564,7 +596,11 @@ impl<'a> Run<'a> {
     }
 
     /// 预算执行率 score = 10 × 全年执行数 / 全年预算数, at most 10 (domain.md §7.4).
-    fn execution(&mut self, figures: &super::actuals::ProjectFigures, decimals: u32) -> Option<Execution> {
+    fn execution(
+        &mut self,
+        figures: &super::actuals::ProjectFigures,
+        decimals: u32,
+    ) -> Option<Execution> {
         let budget = self.amount(figures.budget.as_ref()?)?;
         let spent = self.amount(figures.spent.as_ref()?)?;
         if budget <= Decimal::ZERO {
@@ -618,7 +654,10 @@ impl<'a> Run<'a> {
             };
             match formula::evaluate(&formula_field.text) {
                 Ok(value) => {
-                    let what = check.name.as_ref().map_or("核对项".to_owned(), |f| format!("「{}」", f.text));
+                    let what = check
+                        .name
+                        .as_ref()
+                        .map_or("核对项".to_owned(), |f| format!("「{}」", f.text));
                     let how = format!("算式 {}", formula_field.text.trim());
                     if let Some(d) = audit(reported, value, &what, &how) {
                         self.actuals_diagnostics.push(d);
@@ -643,7 +682,11 @@ fn category_points(level1: Level1) -> Level1 {
 
 /// Explicit weights stand; the rest of the category's points are shared equally by the others.
 fn split(points: Decimal, members: &[&Indicator]) -> Vec<Decimal> {
-    let explicit: Decimal = members.iter().filter_map(|i| i.scoring.as_ref()).map(|s| s.weight).sum();
+    let explicit: Decimal = members
+        .iter()
+        .filter_map(|i| i.scoring.as_ref())
+        .map(|s| s.weight)
+        .sum();
     let open = members.iter().filter(|i| i.scoring.is_none()).count();
     let share = if open == 0 {
         Decimal::ZERO
@@ -685,7 +728,8 @@ pub fn grade(settings: &Settings, score: Decimal, weight: Decimal) -> String {
     } else {
         score / weight * Decimal::ONE_HUNDRED
     };
-    let default = [("优", 90), ("良", 80), ("中", 60)].map(|(g, p)| (g.to_owned(), Decimal::from(p)));
+    let default =
+        [("优", 90), ("良", 80), ("中", 60)].map(|(g, p)| (g.to_owned(), Decimal::from(p)));
     let bands: &[(String, Decimal)] = if settings.grades.is_empty() {
         &default
     } else {
@@ -698,10 +742,12 @@ pub fn grade(settings: &Settings, score: Decimal, weight: Decimal) -> String {
 }
 
 fn unknown(span: crate::source::Span, detail: String) -> Diagnostic {
-    Diagnostic::new(Code::UnknownActual, span).arg("detail", detail).arg(
-        "help_detail",
-        "核对名称与规格中的写法（包括项目名）；同名项目请加写 `预算单位`",
-    )
+    Diagnostic::new(Code::UnknownActual, span)
+        .arg("detail", detail)
+        .arg(
+            "help_detail",
+            "核对名称与规格中的写法（包括项目名）；同名项目请加写 `预算单位`",
+        )
 }
 
 fn find_in_project(
@@ -712,7 +758,9 @@ fn find_in_project(
 ) -> Result<usize, String> {
     let projects: Vec<&Project> = spec
         .projects()
-        .filter(|(a, p)| p.name == project.text.trim() && agency.is_none_or(|f| a.name == f.text.trim()))
+        .filter(|(a, p)| {
+            p.name == project.text.trim() && agency.is_none_or(|f| a.name == f.text.trim())
+        })
         .map(|(_, p)| p)
         .collect();
     match projects.as_slice() {
@@ -723,7 +771,11 @@ fn find_in_project(
             .find(|i| i.name == name.trim())
             .map(key)
             .ok_or_else(|| format!("项目「{}」中没有指标「{name}」", p.name)),
-        _ => Err(format!("规格中有 {} 个名为「{}」的项目", projects.len(), project.text)),
+        _ => Err(format!(
+            "规格中有 {} 个名为「{}」的项目",
+            projects.len(),
+            project.text
+        )),
     }
 }
 
@@ -731,14 +783,27 @@ fn find_anywhere(spec: &Spec, name: &str) -> Result<usize, String> {
     let mut found: Vec<usize> = Vec::new();
     for department in &spec.departments {
         for group in &department.groups {
-            found.extend(group.indicators().into_iter().filter(|i| i.name == name.trim()).map(key));
+            found.extend(
+                group
+                    .indicators()
+                    .into_iter()
+                    .filter(|i| i.name == name.trim())
+                    .map(key),
+            );
         }
     }
-    found.extend(spec.indicators().filter(|(_, i)| i.name == name.trim()).map(|(_, i)| key(i)));
+    found.extend(
+        spec.indicators()
+            .filter(|(_, i)| i.name == name.trim())
+            .map(|(_, i)| key(i)),
+    );
     match found.as_slice() {
         [] => Err(format!("规格中没有指标「{name}」")),
         [one] => Ok(*one),
-        _ => Err(format!("规格中有 {} 条名为「{name}」的指标：请写明 `项目`", found.len())),
+        _ => Err(format!(
+            "规格中有 {} 条名为「{name}」的指标：请写明 `项目`",
+            found.len()
+        )),
     }
 }
 
@@ -748,7 +813,11 @@ fn figures_of<'a>(
     project: &Project,
 ) -> Option<&'a super::actuals::ProjectFigures> {
     actuals.projects.iter().find(|f| {
-        f.name.as_ref().is_some_and(|n| n.text.trim() == project.name)
-            && f.agency.as_ref().is_none_or(|a| a.text.trim() == agency.name)
+        f.name
+            .as_ref()
+            .is_some_and(|n| n.text.trim() == project.name)
+            && f.agency
+                .as_ref()
+                .is_none_or(|a| a.text.trim() == agency.name)
     })
 }

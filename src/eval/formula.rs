@@ -36,14 +36,14 @@ fn tokens(text: &str) -> Result<Vec<Token>, String> {
     while let Some(&c) = chars.get(i) {
         if c.is_ascii_digit() || ('０'..='９').contains(&c) {
             let start = i;
-            while chars
-                .get(i)
-                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(c, '.' | ',' | '．'))
-            {
+            while chars.get(i).is_some_and(|c| {
+                c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(c, '.' | ',' | '．')
+            }) {
                 i += 1;
             }
             let digits: String = chars[start..i].iter().collect();
-            let mut value = parse_number(&digits).ok_or_else(|| format!("无法读取的数「{digits}」"))?;
+            let mut value =
+                parse_number(&digits).ok_or_else(|| format!("无法读取的数「{digits}」"))?;
             while chars.get(i).is_some_and(|c| c.is_whitespace()) {
                 i += 1;
             }

@@ -19,7 +19,13 @@ pub fn rule(name: &str, target: &Target, scoring: &Scoring) -> Vec<Diagnostic> {
     );
     let bound = first_bound(target);
     if needs_number && bound.is_none() {
-        out.push(not_applicable(name, target, scoring, "指标值不是一个数值或区间", "把指标值写成数值（如 `>= 800篇`），或改用 `达标得满分`、`扣分`"));
+        out.push(not_applicable(
+            name,
+            target,
+            scoring,
+            "指标值不是一个数值或区间",
+            "把指标值写成数值（如 `>= 800篇`），或改用 `达标得满分`、`扣分`",
+        ));
         return out;
     }
     if let Some(best) = best(scoring)
@@ -41,7 +47,10 @@ pub fn rule(name: &str, target: &Target, scoring: &Scoring) -> Vec<Diagnostic> {
                     name,
                     target,
                     scoring,
-                    &format!("规则中的单位「{}」与指标值的单位「{}」无法换算", u.symbol, unit.symbol),
+                    &format!(
+                        "规则中的单位「{}」与指标值的单位「{}」无法换算",
+                        u.symbol, unit.symbol
+                    ),
                     "规则中的数值用与指标值相同（或可换算）的单位",
                 ));
                 break;
@@ -54,7 +63,13 @@ pub fn rule(name: &str, target: &Target, scoring: &Scoring) -> Vec<Diagnostic> {
     out
 }
 
-fn not_applicable(name: &str, target: &Target, scoring: &Scoring, reason: &str, help: &str) -> Diagnostic {
+fn not_applicable(
+    name: &str,
+    target: &Target,
+    scoring: &Scoring,
+    reason: &str,
+    help: &str,
+) -> Diagnostic {
     Diagnostic::new(Code::RuleNotApplicable, scoring.span)
         .arg("name", name)
         .arg("target", &target.text)
@@ -75,12 +90,17 @@ fn best(scoring: &Scoring) -> Option<Decimal> {
 fn quantities(rule: &ScoreRule) -> Vec<&Quantity> {
     match rule {
         ScoreRule::Linear { from, to } => vec![&from.at, &to.at],
-        ScoreRule::Steps { size, zero_below, .. } => {
+        ScoreRule::Steps {
+            size, zero_below, ..
+        } => {
             let mut out = vec![size];
             out.extend(zero_below.as_ref().and_then(condition_bound));
             out
         }
-        ScoreRule::Bands { bands } => bands.iter().filter_map(|b| condition_bound(&b.condition)).collect(),
+        ScoreRule::Bands { bands } => bands
+            .iter()
+            .filter_map(|b| condition_bound(&b.condition))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -102,17 +122,31 @@ struct Interval {
 
 fn interval(condition: &Condition) -> Option<Interval> {
     Some(match condition {
-        Condition::Compare { op, stated, bound, .. } => {
+        Condition::Compare {
+            op, stated, bound, ..
+        } => {
             let v = bound.value;
             match (stated, op) {
                 (false, _) | (true, Some(Comparison::Eq)) => Interval {
                     low: Some((v, true)),
                     high: Some((v, true)),
                 },
-                (true, Some(Comparison::Ge)) => Interval { low: Some((v, true)), high: None },
-                (true, Some(Comparison::Gt)) => Interval { low: Some((v, false)), high: None },
-                (true, Some(Comparison::Le)) => Interval { low: None, high: Some((v, true)) },
-                (true, Some(Comparison::Lt)) => Interval { low: None, high: Some((v, false)) },
+                (true, Some(Comparison::Ge)) => Interval {
+                    low: Some((v, true)),
+                    high: None,
+                },
+                (true, Some(Comparison::Gt)) => Interval {
+                    low: Some((v, false)),
+                    high: None,
+                },
+                (true, Some(Comparison::Le)) => Interval {
+                    low: None,
+                    high: Some((v, true)),
+                },
+                (true, Some(Comparison::Lt)) => Interval {
+                    low: None,
+                    high: Some((v, false)),
+                },
                 _ => return None,
             }
         }
@@ -141,7 +175,11 @@ fn band_problems(name: &str, bands: &[Band]) -> Vec<Diagnostic> {
         };
         let (Some((hi, hi_in)), Some((lo, lo_in))) = (lower.high, upper.low) else {
             if lower.high.is_none() {
-                out.push(problem(name, upper_band, format!("「{}」与「{}」重叠", lower_band.text, upper_band.text)));
+                out.push(problem(
+                    name,
+                    upper_band,
+                    format!("「{}」与「{}」重叠", lower_band.text, upper_band.text),
+                ));
             }
             continue;
         };
@@ -149,10 +187,20 @@ fn band_problems(name: &str, bands: &[Band]) -> Vec<Diagnostic> {
             out.push(problem(
                 name,
                 upper_band,
-                format!("在「{}」与「{}」之间有缺口：{} 到 {} 之间的值不落在任何一档", lower_band.text, upper_band.text, n(hi), n(lo)),
+                format!(
+                    "在「{}」与「{}」之间有缺口：{} 到 {} 之间的值不落在任何一档",
+                    lower_band.text,
+                    upper_band.text,
+                    n(hi),
+                    n(lo)
+                ),
             ));
         } else if hi > lo || (hi == lo && hi_in && lo_in) {
-            out.push(problem(name, upper_band, format!("「{}」与「{}」重叠", lower_band.text, upper_band.text)));
+            out.push(problem(
+                name,
+                upper_band,
+                format!("「{}」与「{}」重叠", lower_band.text, upper_band.text),
+            ));
         }
         if lower_band.points >= upper_band.points {
             out.push(problem(
@@ -175,5 +223,8 @@ fn problem(name: &str, band: &Band, detail: String) -> Diagnostic {
     Diagnostic::new(Code::BandProblem, band.span)
         .arg("name", name)
         .arg("detail", detail)
-        .arg("help_detail", "让各档首尾相接（如 `95%-100%`、`90%-95%`，或用 `小于`、`以上`），得分随档次递减")
+        .arg(
+            "help_detail",
+            "让各档首尾相接（如 `95%-100%`、`90%-95%`，或用 `小于`、`以上`），得分随档次递减",
+        )
 }

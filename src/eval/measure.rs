@@ -20,14 +20,20 @@ pub enum Completion {
 impl Completion {
     /// Reads the words of 财预〔2020〕10号 (and their short forms) in a text.
     pub fn read(text: &str) -> Option<Completion> {
-        if ["未达成", "未完成", "未达到", "未实现"].iter().any(|w| text.contains(w)) {
+        if ["未达成", "未完成", "未达到", "未实现"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
             Some(Completion::Not)
         } else if ["部分达成", "部分完成", "部分达到", "部分实现"]
             .iter()
             .any(|w| text.contains(w))
         {
             Some(Completion::Partly)
-        } else if ["达成", "完成", "达到", "实现"].iter().any(|w| text.contains(w)) {
+        } else if ["达成", "完成", "达到", "实现"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
             Some(Completion::Full)
         } else {
             None
@@ -90,17 +96,17 @@ fn value(condition: &Condition) -> Option<Value> {
     match condition {
         Condition::Compare {
             op, stated, bound, ..
-        } => Some(Value::Number {
-            quantity: bound.clone(),
-            bound: match op {
-                Some(op @ (Comparison::Gt | Comparison::Ge | Comparison::Lt | Comparison::Le))
-                    if *stated =>
-                {
-                    Some(*op)
-                }
-                _ => None,
-            },
-        }),
+        } => {
+            Some(Value::Number {
+                quantity: bound.clone(),
+                bound: match op {
+                    Some(
+                        op @ (Comparison::Gt | Comparison::Ge | Comparison::Lt | Comparison::Le),
+                    ) if *stated => Some(*op),
+                    _ => None,
+                },
+            })
+        }
         Condition::ZeroEvent { .. } => Some(Value::Zero),
         Condition::Deadline { year, month, day } => Some(Value::Date(*year, *month, *day)),
         Condition::Range { .. } | Condition::Relative { .. } => None,

@@ -3,15 +3,15 @@
 //! every figure a report states. Pure: text and models in, results and diagnostics out.
 
 pub mod actuals;
-mod csv;
-pub mod measure;
-pub mod verdict;
-pub mod score;
 pub mod audit;
-pub mod formula;
-pub mod result;
+mod csv;
 mod evaluate;
+pub mod formula;
 pub mod lint;
+pub mod measure;
+pub mod result;
+pub mod score;
+pub mod verdict;
 
 pub use actuals::{Actuals, Format};
 pub use evaluate::{Options, evaluate, grade};

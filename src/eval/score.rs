@@ -126,7 +126,17 @@ pub fn score(input: &Input<'_>) -> Scored {
             points,
             zero_below,
             partial,
-        } => steps(w, input.target, first, *best, *way, size, *points, zero_below.as_ref(), *partial),
+        } => steps(
+            w,
+            input.target,
+            first,
+            *best,
+            *way,
+            size,
+            *points,
+            zero_below.as_ref(),
+            *partial,
+        ),
         ScoreRule::Bands { bands } => {
             let Some(bound) = first_bound(input.target) else {
                 return Scored::none("规则不适用");
@@ -207,9 +217,14 @@ fn qualitative(w: Decimal, completion: Completion, reported: Option<Decimal>) ->
             }
     };
     match reported {
-        Some(s) if inside(s) => Scored::of(s, format!("{}，采用评价者所打分数", completion.label())),
+        Some(s) if inside(s) => {
+            Scored::of(s, format!("{}，采用评价者所打分数", completion.label()))
+        }
         Some(_) => {
-            let mut scored = Scored::of(mid, format!("{}，报告分数不在区间内，取中点", completion.label()));
+            let mut scored = Scored::of(
+                mid,
+                format!("{}，报告分数不在区间内，取中点", completion.label()),
+            );
             scored.outside_band = Some((low, high));
             scored
         }
@@ -275,10 +290,7 @@ fn steps(
         (gap / step).floor()
     };
     let s = (best - count * points).max(Decimal::ZERO).min(w);
-    Scored::of(
-        s,
-        format!("{} − {} 档 × {}", n(best), n(count), n(points)),
-    )
+    Scored::of(s, format!("{} − {} 档 × {}", n(best), n(count), n(points)))
 }
 
 /// The bound of a target's first clause, for rules that compare against one number.

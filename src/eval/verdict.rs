@@ -41,12 +41,21 @@ impl Verdict {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Shape {
     /// `>=` (strict: `>`).
-    AtLeast { bound: Decimal, strict: bool },
+    AtLeast {
+        bound: Decimal,
+        strict: bool,
+    },
     /// `<=` (strict: `<`).
-    AtMost { bound: Decimal, strict: bool },
+    AtMost {
+        bound: Decimal,
+        strict: bool,
+    },
     Equal(Decimal),
     NotEqual(Decimal),
-    Range { low: Decimal, high: Decimal },
+    Range {
+        low: Decimal,
+        high: Decimal,
+    },
     Zero,
     Date,
 }
@@ -100,13 +109,16 @@ pub fn judge(target: &Target, actual: Option<&Actual>, baseline: Option<&Quantit
         },
         (Actual::Unreadable, _) => unmeasurable("实际值没有可比较的数值、等级或完成程度"),
         (_, Meaning::Unmeasurable) => unmeasurable("指标值不可衡量，无法与实际值比较"),
-        (Actual::Grade { rank, scale }, Meaning::Grade {
-            op,
-            rank: want,
-            scale: target_scale,
-            grade,
-            ..
-        }) => {
+        (
+            Actual::Grade { rank, scale },
+            Meaning::Grade {
+                op,
+                rank: want,
+                scale: target_scale,
+                grade,
+                ..
+            },
+        ) => {
             if scale != target_scale {
                 return unmeasurable("实际值与目标不在同一个等级中");
             }
@@ -191,9 +203,15 @@ pub fn clause_judged(
             let high_v = measure::align(high, low)?;
             let unit = low.unit.as_ref();
             let (met, gap) = if a < low.value {
-                (false, Some(format!("低于下限 {}", measure::show(low.value - a, unit))))
+                (
+                    false,
+                    Some(format!("低于下限 {}", measure::show(low.value - a, unit))),
+                )
             } else if a > high_v {
-                (false, Some(format!("超出上限 {}", measure::show(a - high_v, unit))))
+                (
+                    false,
+                    Some(format!("超出上限 {}", measure::show(a - high_v, unit))),
+                )
             } else {
                 (true, None)
             };
@@ -258,16 +276,36 @@ fn compare(op: Comparison, a: Decimal, bound: &Quantity, known: Option<Compariso
     let above = matches!(known, Some(Comparison::Gt));
     let below = matches!(known, Some(Comparison::Lt));
     let (met, shape, gap) = match op {
-        Comparison::Ge => (a >= t, Shape::AtLeast { bound: t, strict: false }, short(t - a, unit)),
-        Comparison::Gt => (
-            a > t || (a == t && above),
-            Shape::AtLeast { bound: t, strict: true },
+        Comparison::Ge => (
+            a >= t,
+            Shape::AtLeast {
+                bound: t,
+                strict: false,
+            },
             short(t - a, unit),
         ),
-        Comparison::Le => (a <= t, Shape::AtMost { bound: t, strict: false }, over(a - t, unit)),
+        Comparison::Gt => (
+            a > t || (a == t && above),
+            Shape::AtLeast {
+                bound: t,
+                strict: true,
+            },
+            short(t - a, unit),
+        ),
+        Comparison::Le => (
+            a <= t,
+            Shape::AtMost {
+                bound: t,
+                strict: false,
+            },
+            over(a - t, unit),
+        ),
         Comparison::Lt => (
             a < t || (a == t && below),
-            Shape::AtMost { bound: t, strict: true },
+            Shape::AtMost {
+                bound: t,
+                strict: true,
+            },
             over(a - t, unit),
         ),
         Comparison::Eq => (
@@ -275,7 +313,11 @@ fn compare(op: Comparison, a: Decimal, bound: &Quantity, known: Option<Compariso
             Shape::Equal(t),
             Some(format!("与目标相差 {}", measure::show((a - t).abs(), unit))),
         ),
-        Comparison::Ne => (a != t, Shape::NotEqual(t), Some("等于不应达到的值".to_owned())),
+        Comparison::Ne => (
+            a != t,
+            Shape::NotEqual(t),
+            Some("等于不应达到的值".to_owned()),
+        ),
     };
     Judged {
         met,

@@ -272,14 +272,14 @@ impl Lowerer {
                     };
                     let name = line.name.value.trim().to_owned();
                     let target = lower_target(&line.target, &name, scales, &mut self.diagnostics);
-                    members.push(Member::Indicator(GroupIndicator {
+                    members.push(Member::Indicator(Box::new(GroupIndicator {
                         category,
                         name,
                         target,
                         scoring: None,
                         span: line.span,
                         name_span: line.name.span,
-                    }));
+                    })));
                 }
                 Item::Score(line) => {
                     let last = match members.last_mut() {

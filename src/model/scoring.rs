@@ -125,7 +125,7 @@ pub struct Group {
 #[serde(untagged)]
 pub enum Member {
     Group(Group),
-    Indicator(GroupIndicator),
+    Indicator(Box<GroupIndicator>),
 }
 
 /// An indicator inside a group; the category is optional (`指标 预算完成率 100%`).
@@ -150,7 +150,7 @@ impl Group {
         for member in &self.members {
             match member {
                 Member::Group(g) => out.extend(g.indicators()),
-                Member::Indicator(i) => out.push(i),
+                Member::Indicator(i) => out.push(i.as_ref()),
             }
         }
         out
@@ -165,7 +165,11 @@ pub fn lower_score(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Scoring> {
     let Some(weight) = parse_number(&line.weight.value) else {
-        diagnostics.push(bad(line.weight.span, "分值无法读取", "写成数字，如 `评分 5分`"));
+        diagnostics.push(bad(
+            line.weight.span,
+            "分值无法读取",
+            "写成数字，如 `评分 5分`",
+        ));
         return None;
     };
     let mut reader = Reader {

@@ -5,7 +5,16 @@ use super::eval_table::fmt;
 use crate::eval::{Evaluation, Row};
 
 const HEADER: [&str; 10] = [
-    "部分", "类型", "层级", "名称", "目标", "实际", "结论", "分值", "得分", "报告得分",
+    "部分",
+    "类型",
+    "层级",
+    "名称",
+    "目标",
+    "实际",
+    "结论",
+    "分值",
+    "得分",
+    "报告得分",
 ];
 
 pub fn render(evaluation: &Evaluation) -> String {

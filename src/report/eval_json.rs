@@ -19,7 +19,12 @@ pub fn render(evaluation: &Evaluation, spec: &SourceFile, actuals: &SourceFile) 
         .spec_diagnostics
         .iter()
         .map(|d| finding(spec, d))
-        .chain(evaluation.actuals_diagnostics.iter().map(|d| finding(actuals, d)))
+        .chain(
+            evaluation
+                .actuals_diagnostics
+                .iter()
+                .map(|d| finding(actuals, d)),
+        )
         .collect();
     let output = Output {
         sections: &evaluation.sections,

@@ -27,7 +27,11 @@ fn section_table(section: &Section) -> String {
                 String::new(),
                 String::new(),
                 format!("得分率 {}%", g.rate),
-                format!("{}/{}", fmt(g.score, section.decimals), g.weight.normalize()),
+                format!(
+                    "{}/{}",
+                    fmt(g.score, section.decimals),
+                    g.weight.normalize()
+                ),
                 String::new(),
             ],
             Row::Item(i) => [
@@ -50,7 +54,11 @@ fn section_table(section: &Section) -> String {
             format!("执行 {} / 预算 {} 万元", e.spent, e.budget),
             format!("{}%", e.rate),
             String::new(),
-            format!("{}/{}", fmt(e.score, section.decimals), e.weight.normalize()),
+            format!(
+                "{}/{}",
+                fmt(e.score, section.decimals),
+                e.weight.normalize()
+            ),
             String::new(),
         ]);
     }

@@ -47,11 +47,17 @@ pub struct Block {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BlockKind {
-    Department { year: Option<Text> },
+    Department {
+        year: Option<Text>,
+    },
     Agency,
-    Project { classified: Option<Span> },
+    Project {
+        classified: Option<Span>,
+    },
     /// `组 "管理效能" 45分 {`: a scored group (部门整体 rubrics).
-    Group { weight: Option<Text> },
+    Group {
+        weight: Option<Text>,
+    },
 }
 
 /// `预算 总计 426.92 财政拨款 426.92`.

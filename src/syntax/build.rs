@@ -31,9 +31,7 @@ pub(super) enum Line {
 /// `statement`: whichever statement rule matched.
 pub(super) fn statement(pair: Pair<'_, Rule>) -> Option<Line> {
     Some(match pair.as_rule() {
-        Rule::department | Rule::agency | Rule::project | Rule::group => {
-            Line::Open(block(pair)?)
-        }
+        Rule::department | Rule::agency | Rule::project | Rule::group => Line::Open(block(pair)?),
         Rule::score => Line::Item(Item::Score(score(pair)?)),
         Rule::settings => Line::Item(Item::Settings(SettingsLine {
             span: span(&pair),

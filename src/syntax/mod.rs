@@ -203,7 +203,10 @@ impl Nester {
     fn misplaced_item(&self, item: &Item) -> Option<Diagnostic> {
         let (span, want) = match item {
             Item::Indicator(line) => (line.span, "指标应写在 项目 { … } 或 组 { … } 之内"),
-            Item::Score(line) => (line.span, "评分应写在 项目 { … } 或 组 { … } 之内，紧跟指标行"),
+            Item::Score(line) => (
+                line.span,
+                "评分应写在 项目 { … } 或 组 { … } 之内，紧跟指标行",
+            ),
             Item::Goal(goal) => (goal.span, "目标应写在 项目 { … } 之内"),
             Item::Budget(line) => (line.span, "预算应写在 部门、预算单位 或 项目 块之内"),
             Item::Settings(line) => (line.span, "计分应写在 部门 { … } 之内"),
