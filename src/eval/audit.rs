@@ -91,7 +91,7 @@ pub fn audit(field: &Field, computed: Decimal, what: &str, how: &str) -> Option<
                 .arg(
                     "detail",
                     format!(
-                        "{what}写作 {}，按{how}计算、四舍五入，应为 {expected}（精确值 {}），报告是截断的",
+                        "{what}写作 {}，按{how} 计算、四舍五入，应为 {expected}（精确值 {}），报告是截断的",
                         field.text.trim(),
                         precise(figure, computed)
                     ),

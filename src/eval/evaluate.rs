@@ -62,6 +62,7 @@ pub fn evaluate(spec: &Spec, actuals: &Actuals, options: Options) -> Evaluation 
         }
     }
     run.checks(actuals);
+    run.unmatched_reports(spec, actuals);
     crate::diagnostic::sort(&mut run.actuals_diagnostics);
     crate::diagnostic::sort(&mut run.spec_diagnostics);
     Evaluation {
@@ -640,6 +641,39 @@ impl<'a> Run<'a> {
         value
     }
 
+    /// Project figures and group reports must name a project or group of the spec.
+    fn unmatched_reports(&mut self, spec: &Spec, actuals: &Actuals) {
+        for figures in &actuals.projects {
+            let Some(name) = &figures.name else { continue };
+            let known = spec.projects().any(|(a, p)| {
+                p.name == name.text.trim()
+                    && figures
+                        .agency
+                        .as_ref()
+                        .is_none_or(|f| a.name == f.text.trim())
+            });
+            if !known {
+                self.actuals_diagnostics.push(unknown(
+                    name.span,
+                    format!("规格中没有项目「{}」", name.text),
+                ));
+            }
+        }
+        let mut groups = Vec::new();
+        for department in &spec.departments {
+            for group in &department.groups {
+                collect_names(group, &mut groups);
+            }
+        }
+        for reported in &actuals.groups {
+            let Some(name) = &reported.name else { continue };
+            if !groups.contains(&name.text.trim()) {
+                self.actuals_diagnostics
+                    .push(unknown(name.span, format!("规格中没有组「{}」", name.text)));
+            }
+        }
+    }
+
     /// `核对`: every other figure the report states, with the arithmetic that should give it.
     fn checks(&mut self, actuals: &Actuals) {
         for check in &actuals.checks {
@@ -669,6 +703,15 @@ impl<'a> Run<'a> {
                     "只用数字、+ − × ÷、括号和 |绝对值|",
                 )),
             }
+        }
+    }
+}
+
+fn collect_names<'g>(group: &'g Group, out: &mut Vec<&'g str>) {
+    out.push(&group.name);
+    for member in &group.members {
+        if let Member::Group(g) = member {
+            collect_names(g, out);
         }
     }
 }

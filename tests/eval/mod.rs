@@ -1,6 +1,7 @@
 //! The evaluator: verdicts, every rule form, boundaries, unit conversion, the reverse variants,
 //! the actuals formats, and the full reproduction and audit of the 2021 seed report.
 
+mod files;
 mod forms;
 mod seed;
 mod verdicts;
