@@ -51,12 +51,23 @@ pub fn run(args: &EvalArgs<'_>) -> Outcome {
     let name = args.actuals.display().to_string();
     let Some(format) = eval::Format::of(&name) else {
         return Outcome::Failure(format!(
-            "{name}: 不认识的实际值文件格式（应为 .toml、.json 或 .csv）"
+            "{name}: 不认识的实际值文件格式（应为 .toml、.json、.csv 或 .xlsx）"
         ));
     };
-    let (actuals_source, refused) = match files::read(args.actuals) {
-        Ok(read) => read,
-        Err(message) => return Outcome::Failure(message),
+    let (actuals_source, refused) = if format == eval::Format::Xlsx {
+        let converted = files::read_bytes(args.actuals).and_then(|b| eval::xlsx::to_csv(&b));
+        match converted {
+            Ok(text) => (
+                SourceFile::new(format!("{name}（第一个工作表）"), text),
+                None,
+            ),
+            Err(message) => return Outcome::Failure(message),
+        }
+    } else {
+        match files::read(args.actuals) {
+            Ok(read) => read,
+            Err(message) => return Outcome::Failure(message),
+        }
     };
     let checked = check_source(spec_source);
     let (actuals, mut read_diagnostics) = eval::actuals::read(&actuals_source, format);

@@ -76,3 +76,17 @@ pub fn append(path: &Path, text: &str) -> std::io::Result<()> {
         .open(path)?;
     file.write_all(text.as_bytes())
 }
+
+/// Reads a binary file (an XLSX workbook) within the size limit.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    let name = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{name}: {e}"))?
+        .len();
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(format!(
+            "{name}: 文件有 {size} 字节，超过上限 {MAX_FILE_BYTES} 字节"
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("{name}: {e}"))
+}

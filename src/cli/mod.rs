@@ -44,7 +44,7 @@ enum Command {
     Eval {
         /// 规格文件（*.jx）
         spec: PathBuf,
-        /// 实际值文件（.toml、.json 或 .csv）
+        /// 实际值文件（.toml、.json、.csv 或 .xlsx）
         #[arg(long)]
         actuals: PathBuf,
         /// 输出格式

@@ -90,6 +90,8 @@ pub enum Format {
     Toml,
     Json,
     Csv,
+    /// An Excel workbook, already turned into CSV text by `eval::xlsx::to_csv`.
+    Xlsx,
 }
 
 impl Format {
@@ -102,6 +104,8 @@ impl Format {
             Some(Format::Json)
         } else if lower.ends_with(".csv") {
             Some(Format::Csv)
+        } else if lower.ends_with(".xlsx") {
+            Some(Format::Xlsx)
         } else {
             None
         }
@@ -114,7 +118,7 @@ pub fn read(source: &SourceFile, format: Format) -> (Actuals, Vec<Diagnostic>) {
     let actuals = match format {
         Format::Toml => read_toml(&source.text, &mut diagnostics),
         Format::Json => read_json(&source.text, &mut diagnostics),
-        Format::Csv => super::csv::read(&source.text, &mut diagnostics),
+        Format::Csv | Format::Xlsx => super::csv::read(&source.text, &mut diagnostics),
     };
     let mut actuals = actuals.unwrap_or_default();
     limit(&mut actuals, &mut diagnostics);

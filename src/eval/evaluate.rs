@@ -757,9 +757,11 @@ fn split(points: Decimal, members: &[&Indicator]) -> Vec<Decimal> {
 
 fn rate(score: Decimal, weight: Decimal) -> Decimal {
     if weight.is_zero() {
-        Decimal::ZERO
+        Decimal::new(0, 2)
     } else {
-        round(score / weight * Decimal::ONE_HUNDRED, 2)
+        let mut r = round(score / weight * Decimal::ONE_HUNDRED, 2);
+        r.rescale(2);
+        r
     }
 }
 

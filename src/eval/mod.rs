@@ -12,6 +12,7 @@ pub mod measure;
 pub mod result;
 pub mod score;
 pub mod verdict;
+pub mod xlsx;
 
 pub use actuals::{Actuals, Format};
 pub use evaluate::{Options, evaluate, grade};

@@ -10,7 +10,8 @@ use jixiao::source::SourceFile;
 use super::{dec, findings, project, run_as, score};
 use crate::common::ROOT;
 
-const SPEC_BODY: &str = "      产出 宣传册 >= 3万册\n      效益 知晓率 > 70%\n      满意度 满意度 > 95%";
+const SPEC_BODY: &str =
+    "      产出 宣传册 >= 3万册\n      效益 知晓率 > 70%\n      满意度 满意度 > 95%";
 
 const TOML: &str = "[[\"指标\"]]\n\"名称\" = \"宣传册\"\n\"实际\" = \"2.4万册\"\n\n[[\"指标\"]]\n\"名称\" = \"知晓率\"\n\"实际\" = \"71%\"\n\n[[\"指标\"]]\n\"名称\" = \"满意度\"\n\"实际\" = \"96%\"\n";
 const JSON: &str = r#"{"指标": [{"名称": "宣传册", "实际": "2.4万册"}, {"名称": "知晓率", "实际": "71%"}, {"名称": "满意度", "实际": "96%"}]}"#;
@@ -19,7 +20,11 @@ const CSV: &str = "名称,实际\n宣传册,2.4万册\n知晓率,71%\n满意度,
 #[test]
 fn toml_json_and_csv_read_alike() {
     let spec = project(SPEC_BODY);
-    for (text, format) in [(TOML, Format::Toml), (JSON, Format::Json), (CSV, Format::Csv)] {
+    for (text, format) in [
+        (TOML, Format::Toml),
+        (JSON, Format::Json),
+        (CSV, Format::Csv),
+    ] {
         let e = run_as(&spec, text, format, eval::Options::default());
         assert_eq!(score(&e, "宣传册"), dec("40"), "{format:?}: 50 × 2.4/3");
         assert_eq!(e.sections[0].score, dec("80"), "{format:?}");
@@ -32,10 +37,16 @@ fn spans(text: &str, format: Format) -> Vec<(String, String)> {
     let spec = jixiao::check_source(SourceFile::new("spec.jx", project(SPEC_BODY)));
     let source = SourceFile::new("actuals", text);
     let (actuals, mut diagnostics) = eval::actuals::read(&source, format);
-    diagnostics.extend(eval::evaluate(&spec.spec, &actuals, eval::Options::default()).actuals_diagnostics);
+    diagnostics
+        .extend(eval::evaluate(&spec.spec, &actuals, eval::Options::default()).actuals_diagnostics);
     diagnostics
         .iter()
-        .map(|d| (d.rule().name.to_owned(), text[d.span.start..d.span.end].to_owned()))
+        .map(|d| {
+            (
+                d.rule().name.to_owned(),
+                text[d.span.start..d.span.end].to_owned(),
+            )
+        })
         .collect()
 }
 
@@ -51,7 +62,10 @@ fn problems_point_into_the_actuals_file() {
         ]
     );
     let json = r#"{"指标": [{"名称": "宣传单", "实际": "1份"}]}"#;
-    assert_eq!(spans(json, Format::Json), [("unknown-actual".to_owned(), "宣传单".to_owned())]);
+    assert_eq!(
+        spans(json, Format::Json),
+        [("unknown-actual".to_owned(), "宣传单".to_owned())]
+    );
     let csv = "名称,实际,颜色\n宣传单,1份,红\n";
     assert_eq!(
         spans(csv, Format::Csv),
@@ -68,7 +82,10 @@ fn broken_files_and_floats_are_findings() {
     assert_eq!(broken.len(), 1);
     assert_eq!(broken[0].0, "unreadable-actual");
     // A bare number would be a float: refused, with a span on it.
-    let float = spans("[[\"指标\"]]\n\"名称\" = \"宣传册\"\n\"得分\" = 1.95\n", Format::Toml);
+    let float = spans(
+        "[[\"指标\"]]\n\"名称\" = \"宣传册\"\n\"得分\" = 1.95\n",
+        Format::Toml,
+    );
     assert_eq!(float, [("unreadable-actual".to_owned(), "1.95".to_owned())]);
     let json = spans("{\"指标\": [", Format::Json);
     assert_eq!(json.len(), 1);
@@ -86,11 +103,19 @@ fn jixiao(args: &[&str]) -> std::process::Output {
 
 #[test]
 fn the_command_exits_1_on_unmet_indicators_unless_told_not_to() {
-    let args = ["eval", "specs/2021/gz-cac-2021-self-eval.jx", "--actuals", "specs/2021/gz-cac-2021-actuals.toml"];
+    let args = [
+        "eval",
+        "specs/2021/gz-cac-2021-self-eval.jx",
+        "--actuals",
+        "specs/2021/gz-cac-2021-actuals.toml",
+    ];
     let out = jixiao(&args);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("总分 86.014 / 100，得分率 86.01%，等次：良"), "{text}");
+    assert!(
+        text.contains("总分 86.014 / 100，得分率 86.01%，等次：良"),
+        "{text}"
+    );
     let mut zero = args.to_vec();
     zero.push("--exit-zero");
     assert_eq!(jixiao(&zero).status.code(), Some(0));
@@ -99,11 +124,45 @@ fn the_command_exits_1_on_unmet_indicators_unless_told_not_to() {
     let value: serde_json::Value = serde_json::from_slice(&jixiao(&json).stdout).unwrap();
     assert_eq!(value["sections"][0]["score"], "86.014");
     assert_eq!(value["all_met"], false);
-    assert!(value["findings"].as_array().unwrap().iter().any(|f| f["code"] == "JX0505"));
+    assert!(
+        value["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "JX0505")
+    );
     let mut csv = args.to_vec();
     csv.extend(["--format", "csv"]);
     let text = String::from_utf8(jixiao(&csv).stdout).unwrap();
-    assert!(text.lines().any(|l| l.contains("预算完成率") && l.ends_with(",1.908,1.908")), "{text}");
-    let missing = jixiao(&["eval", "specs/2021/gz-cac-2021-self-eval.jx", "--actuals", "nowhere.toml"]);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("预算完成率") && l.ends_with(",1.908,1.908")),
+        "{text}"
+    );
+    let missing = jixiao(&[
+        "eval",
+        "specs/2021/gz-cac-2021-self-eval.jx",
+        "--actuals",
+        "nowhere.toml",
+    ]);
     assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn xlsx_reads_its_first_worksheet_as_csv() {
+    let bytes =
+        std::fs::read(std::path::Path::new(ROOT).join("tests/fixtures/eval/actuals.xlsx")).unwrap();
+    let text = eval::xlsx::to_csv(&bytes).unwrap();
+    assert_eq!(
+        text,
+        "名称,实际,得分\n宣传册,2.4万册,\n知晓率,71%,\n满意度,96%,1.95\n"
+    );
+    let e = run_as(
+        &project(SPEC_BODY),
+        &text,
+        Format::Xlsx,
+        eval::Options::default(),
+    );
+    assert_eq!(e.sections[0].score, dec("80"));
+    assert!(eval::xlsx::to_csv(b"not a workbook").is_err());
 }

@@ -123,3 +123,13 @@ fn audits_every_figure_that_does_not_hold() {
 fn the_seed_table() {
     super::snapshot("seed_table", &super::table(&seed()));
 }
+
+#[test]
+fn readme_shows_the_current_seed_table() {
+    let table = super::table(&seed());
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    assert!(
+        readme.contains(table.trim_end()),
+        "README.md must show the current output of `jixiao eval specs/2021/…` (Scoring a self-evaluation)"
+    );
+}
