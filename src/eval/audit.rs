@@ -40,13 +40,13 @@ impl Figure {
     }
 
     /// `computed` (a plain number) the way this figure is written: percent and decimals.
-    pub fn written(&self, computed: Decimal, strategy: RoundingStrategy) -> Decimal {
+    pub fn written(&self, computed: Decimal, strategy: RoundingStrategy) -> Option<Decimal> {
         let shown = if self.percent {
-            computed * Decimal::ONE_HUNDRED
+            computed.checked_mul(Decimal::ONE_HUNDRED)?
         } else {
             computed
         };
-        shown.round_dp_with_strategy(self.value.scale(), strategy)
+        Some(shown.round_dp_with_strategy(self.value.scale(), strategy))
     }
 
     pub fn show(&self, value: Decimal) -> String {
@@ -69,12 +69,14 @@ pub enum Agreement {
 }
 
 pub fn compare(figure: Figure, computed: Decimal) -> Agreement {
-    let rounded = figure.written(computed, RoundingStrategy::MidpointAwayFromZero);
+    let Some(rounded) = figure.written(computed, RoundingStrategy::MidpointAwayFromZero) else {
+        return Agreement::Differs(computed.normalize().to_string());
+    };
     if rounded == figure.value {
         return Agreement::Agrees;
     }
     let truncated = figure.written(computed, RoundingStrategy::ToZero);
-    if truncated == figure.value {
+    if truncated == Some(figure.value) {
         Agreement::Truncated(figure.show(rounded))
     } else {
         Agreement::Differs(figure.show(rounded))
@@ -119,7 +121,9 @@ pub fn audit(field: &Field, computed: Decimal, what: &str, how: &str) -> Option<
 
 fn precise(figure: Figure, computed: Decimal) -> String {
     let shown = if figure.percent {
-        computed * Decimal::ONE_HUNDRED
+        computed
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .unwrap_or(computed)
     } else {
         computed
     };

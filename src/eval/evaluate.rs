@@ -141,7 +141,9 @@ impl<'a> Run<'a> {
                 self.group(group, 0, decimals, reverse, scales, actuals, &mut rows);
             weight += w;
             total += s;
-            reported_total = reported_total.zip(reported).map(|(a, b)| a + b);
+            reported_total = reported_total
+                .zip(reported)
+                .map(|(a, b)| a.saturating_add(b));
         }
         let score = round(total, decimals);
         if let Some(reported) = &actuals.total {
@@ -201,7 +203,7 @@ impl<'a> Run<'a> {
             };
             sum_weight += w;
             score += s;
-            reported = reported.zip(r).map(|(a, b)| a + b);
+            reported = reported.zip(r).map(|(a, b)| a.saturating_add(b));
         }
         if let Some(stated) = group.weight
             && stated != sum_weight
@@ -261,7 +263,9 @@ impl<'a> Run<'a> {
         if weight > Decimal::ZERO {
             for field in &reported.rates {
                 let how = format!("得分 {} ÷ 分值 {}", n(basis), n(weight));
-                if let Some(d) = audit(field, basis / weight, &format!("{what}率"), &how) {
+                if let Some(stated) = basis.checked_div(weight)
+                    && let Some(d) = audit(field, stated, &format!("{what}率"), &how)
+                {
                     self.actuals_diagnostics.push(d);
                 }
             }
@@ -378,10 +382,11 @@ impl<'a> Run<'a> {
         };
         let bound = first_bound(target)?;
         let value = if bound.is_percent() {
-            value * Decimal::ONE_HUNDRED
+            value.checked_mul(Decimal::ONE_HUNDRED)?
         } else {
             value
         };
+        measure::sane(value).ok()?;
         Some(Actual::Values(vec![measure::Value::Number {
             quantity: crate::model::Quantity {
                 value,
@@ -410,7 +415,7 @@ impl<'a> Run<'a> {
         let mut sum = Decimal::ZERO;
         for d in &entry.deductions {
             match Figure::read(&d.points.text) {
-                Some(f) => sum += f.plain(),
+                Some(f) => sum = sum.saturating_add(f.plain()),
                 None => self.actuals_diagnostics.push(super::actuals::unreadable(
                     d.points.span,
                     format!("扣分「{}」无法读取", d.points.text),
@@ -453,7 +458,7 @@ impl<'a> Run<'a> {
             && first.actual * Decimal::TEN >= bound * Decimal::new(13, 0)
         {
             let unit = first_bound(view.target).and_then(|b| b.unit.clone());
-            let ratio = round(first.actual / bound * Decimal::ONE_HUNDRED, 0);
+            let ratio = round(score::muldiv(first.actual, Decimal::ONE_HUNDRED, bound), 0);
             self.actuals_diagnostics.push(
                 Diagnostic::new(Code::TargetTooLow, field.span)
                     .arg("name", view.name)
@@ -501,7 +506,9 @@ impl<'a> Run<'a> {
             for field in &entry.rates {
                 let what = format!("「{name}」的得分率");
                 let how = format!("得分 {} ÷ 分值 {}", n(basis), n(weight));
-                if let Some(d) = audit(field, basis / weight, &what, &how) {
+                if let Some(stated) = basis.checked_div(weight)
+                    && let Some(d) = audit(field, stated, &what, &how)
+                {
                     self.actuals_diagnostics.push(d);
                 }
             }
@@ -607,9 +614,9 @@ impl<'a> Run<'a> {
         if budget <= Decimal::ZERO {
             return None;
         }
-        let ratio = spent / budget;
+        let ratio = spent.checked_div(budget)?;
         let weight = Decimal::from(EXECUTION_POINTS);
-        let exact = (weight * ratio).min(weight);
+        let exact = weight.saturating_mul(ratio).min(weight);
         if let Some(field) = &figures.rate
             && let Some(d) = audit(field, ratio, "预算执行率", "全年执行数 ÷ 全年预算数")
         {
@@ -623,14 +630,16 @@ impl<'a> Run<'a> {
         Some(Execution {
             budget,
             spent,
-            rate: round(ratio * Decimal::ONE_HUNDRED, 2),
+            rate: round(ratio.saturating_mul(Decimal::ONE_HUNDRED), 2),
             weight,
             score: round(exact, decimals),
         })
     }
 
     fn amount(&mut self, field: &Field) -> Option<Decimal> {
-        let value = Figure::read(&field.text).map(|f| f.plain());
+        let value = Figure::read(&field.text)
+            .map(|f| f.plain())
+            .filter(|v| measure::sane(*v).is_ok());
         if value.is_none() {
             self.actuals_diagnostics.push(super::actuals::unreadable(
                 field.span,
@@ -759,7 +768,7 @@ fn rate(score: Decimal, weight: Decimal) -> Decimal {
     if weight.is_zero() {
         Decimal::new(0, 2)
     } else {
-        let mut r = round(score / weight * Decimal::ONE_HUNDRED, 2);
+        let mut r = round(score::muldiv(score, Decimal::ONE_HUNDRED, weight), 2);
         r.rescale(2);
         r
     }
@@ -771,7 +780,7 @@ pub fn grade(settings: &Settings, score: Decimal, weight: Decimal) -> String {
     let basis = if weight.is_zero() || weight == Decimal::ONE_HUNDRED {
         score
     } else {
-        score / weight * Decimal::ONE_HUNDRED
+        score::muldiv(score, Decimal::ONE_HUNDRED, weight)
     };
     let default =
         [("优", 90), ("良", 80), ("中", 60)].map(|(g, p)| (g.to_owned(), Decimal::from(p)));

@@ -113,12 +113,24 @@ fn value(condition: &Condition) -> Option<Value> {
     }
 }
 
+/// Values beyond ±10^15 (in their unit) are refused: no target or actual is that large, and the
+/// scoring arithmetic (weight × actual / target) must stay far inside `Decimal`'s 28 digits.
+pub fn sane(value: Decimal) -> Result<Decimal, String> {
+    if value.abs() > Decimal::from(1_000_000_000_000_000_i64) {
+        Err(format!("数值 {} 过大，无法计分", value.normalize()))
+    } else {
+        Ok(value)
+    }
+}
+
 /// `actual` in the unit of `target`, exactly; a missing unit on either side takes the other's.
 pub fn align(actual: &Quantity, target: &Quantity) -> Result<Decimal, String> {
-    match (&actual.unit, &target.unit) {
-        (Some(a), Some(t)) => convert(actual.value, a, t),
-        _ => Ok(actual.value),
-    }
+    sane(target.value)?;
+    let value = match (&actual.unit, &target.unit) {
+        (Some(a), Some(t)) => convert(sane(actual.value)?, a, t)?,
+        _ => actual.value,
+    };
+    sane(value)
 }
 
 fn convert(value: Decimal, from: &Unit, to: &Unit) -> Result<Decimal, String> {

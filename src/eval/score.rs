@@ -104,7 +104,11 @@ pub fn score(input: &Input<'_>) -> Scored {
             if x1 == x0 {
                 return Scored::none("线性规则的两点相同");
             }
-            let raw = from.points + (first.actual - x0) / (x1 - x0) * (to.points - from.points);
+            let raw = from.points.saturating_add(muldiv(
+                first.actual - x0,
+                to.points - from.points,
+                x1 - x0,
+            ));
             let s = raw.max(Decimal::ZERO).min(w);
             Scored::of(
                 s,
@@ -164,11 +168,11 @@ fn default_clause(w: Decimal, j: &Judged, reverse: Reverse) -> (Decimal, String)
     let a = j.actual.max(Decimal::ZERO);
     match j.shape {
         Shape::AtLeast { bound: t, .. } | Shape::Equal(t) if t > Decimal::ZERO => (
-            (w * a / t).min(w),
+            muldiv(w, a, t).min(w),
             format!("按比例 {} × {}/{}", n(w), n(a), n(t)),
         ),
         Shape::Range { low, .. } if a < low && low > Decimal::ZERO => (
-            (w * a / low).min(w),
+            muldiv(w, a, low).min(w),
             format!("按比例 {} × {}/{}", n(w), n(a), n(low)),
         ),
         Shape::AtMost { bound: t, .. } | Shape::Range { high: t, .. } if t > Decimal::ZERO => {
@@ -185,7 +189,7 @@ pub fn reverse_score(w: Decimal, a: Decimal, t: Decimal, reverse: Reverse) -> (D
             let s = if a >= t * Decimal::TWO {
                 Decimal::ZERO
             } else {
-                w * (Decimal::ONE - (a - t) / t)
+                w.saturating_mul(Decimal::ONE.saturating_sub(muldiv(a - t, Decimal::ONE, t)))
             };
             (
                 s.max(Decimal::ZERO).min(w),
@@ -193,7 +197,11 @@ pub fn reverse_score(w: Decimal, a: Decimal, t: Decimal, reverse: Reverse) -> (D
             )
         }
         Reverse::B => {
-            let s = if a.is_zero() { w } else { (w * t / a).min(w) };
+            let s = if a.is_zero() {
+                w
+            } else {
+                muldiv(w, t, a).min(w)
+            };
             (s, format!("反向（乙）{} × {}/{}", n(w), n(t), n(a)))
         }
     }
@@ -236,11 +244,11 @@ fn proportional(w: Decimal, j: &Judged) -> Scored {
     let a = j.actual.max(Decimal::ZERO);
     match j.shape {
         Shape::AtLeast { bound: t, .. } | Shape::Equal(t) if t > Decimal::ZERO => Scored::of(
-            (w * a / t).min(w),
+            muldiv(w, a, t).min(w),
             format!("按比例 {} × {}/{}", n(w), n(a), n(t)),
         ),
         Shape::AtMost { bound: t, .. } if a > Decimal::ZERO => Scored::of(
-            (w * t / a).min(w),
+            muldiv(w, t, a).min(w),
             format!("按比例 {} × {}/{}", n(w), n(t), n(a)),
         ),
         _ => Scored::of(
@@ -285,11 +293,14 @@ fn steps(
     }
     .max(Decimal::ZERO);
     let count = if partial {
-        gap / step
+        muldiv(gap, Decimal::ONE, step)
     } else {
-        (gap / step).floor()
+        muldiv(gap, Decimal::ONE, step).floor()
     };
-    let s = (best - count * points).max(Decimal::ZERO).min(w);
+    let s = best
+        .saturating_sub(count.saturating_mul(points))
+        .max(Decimal::ZERO)
+        .min(w);
     Scored::of(s, format!("{} − {} 档 × {}", n(best), n(count), n(points)))
 }
 
@@ -333,6 +344,18 @@ fn exact(condition: &Condition) -> Condition {
             op_span: *op_span,
         },
         other => other.clone(),
+    }
+}
+
+/// a × b / c without overflow: a result too large for a `Decimal` saturates with its sign (it is
+/// clamped to the weight afterwards).
+pub fn muldiv(a: Decimal, b: Decimal, c: Decimal) -> Decimal {
+    match a.checked_mul(b).and_then(|x| x.checked_div(c)) {
+        Some(v) => v,
+        None if (a.is_sign_negative() ^ b.is_sign_negative()) ^ c.is_sign_negative() => {
+            Decimal::MIN
+        }
+        None => Decimal::MAX,
     }
 }
 

@@ -201,6 +201,7 @@ pub fn clause_judged(
         Condition::Range { low, high } => {
             let a = measure::number(value, low)?.ok_or("实际值是日期，目标是区间")?;
             let high_v = measure::align(high, low)?;
+            measure::sane(low.value)?;
             let unit = low.unit.as_ref();
             let (met, gap) = if a < low.value {
                 (
@@ -228,7 +229,7 @@ pub fn clause_judged(
         Condition::ZeroEvent { .. } => {
             let a = match value {
                 Value::Zero => Decimal::ZERO,
-                Value::Number { quantity, .. } => quantity.value,
+                Value::Number { quantity, .. } => measure::sane(quantity.value)?,
                 Value::Date(..) => return Err("实际值是日期，目标是不发生".to_owned()),
             };
             Ok(Judged {
@@ -358,12 +359,18 @@ fn relative(
         ));
     };
     let a = measure::number(value, base)?.ok_or("实际值是日期")?;
+    measure::sane(amount.value)?;
     let sign = match change {
         Change::Increase => Decimal::ONE,
         Change::Decrease => Decimal::NEGATIVE_ONE,
     };
     let required = if amount.is_percent() {
-        base.value + sign * base.value * amount.value / Decimal::ONE_HUNDRED
+        let change = base
+            .value
+            .checked_mul(amount.value)
+            .ok_or("数值过大，无法计算")?
+            / Decimal::ONE_HUNDRED;
+        base.value + sign * change
     } else {
         base.value + sign * measure::align(amount, base)?
     };

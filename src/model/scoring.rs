@@ -164,7 +164,7 @@ pub fn lower_score(
     scales: &[&GradeScale],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Scoring> {
-    let Some(weight) = parse_number(&line.weight.value) else {
+    let Some(weight) = parse_number(&line.weight.value).filter(|w| *w <= max_points()) else {
         diagnostics.push(bad(
             line.weight.span,
             "分值无法读取",
@@ -237,7 +237,7 @@ impl Reader<'_> {
     }
 
     fn number(&mut self, text: &ast::Text) -> Option<Decimal> {
-        let value = parse_number(&text.value);
+        let value = parse_number(&text.value).filter(|v| *v <= max_points());
         if value.is_none() {
             self.diagnostics
                 .push(bad(text.span, "分值无法读取", "写成数字，如 `5分`"));
@@ -339,6 +339,12 @@ pub fn lower_settings(line: &ast::SettingsLine, diagnostics: &mut Vec<Diagnostic
         }
     }
     settings
+}
+
+/// No weight or score is above this (a rubric has 100 points; a generous bound keeps the scoring
+/// arithmetic far from overflow).
+fn max_points() -> Decimal {
+    Decimal::from(100_000)
 }
 
 fn bad(span: Span, detail: &str, help: &str) -> Diagnostic {

@@ -166,3 +166,51 @@ fn xlsx_reads_its_first_worksheet_as_csv() {
     assert_eq!(e.sections[0].score, dec("80"));
     assert!(eval::xlsx::to_csv(b"not a workbook").is_err());
 }
+
+#[test]
+fn no_panic_on_hostile_actuals() {
+    let spec = super::group(
+        "    指标 甲 >= 0.0000000000000000000000000001个
+    评分 5分 线性 0.0000000000000000000000000001个得0分 0.0000000000000000000000000002个得5分
+    指标 乙 <= 0.0000000000000000000000000001%
+    评分 5分 每多0.0000000000000000000000000001%扣99999分 按比例
+    指标 丙 较2022年增加99999999999999%
+    评分 5分
+    指标 丁 100%
+    评分 0.0000000000000000000000000001分 按比例",
+    );
+    let huge = "79228162514264337593543950335";
+    for value in [
+        huge,
+        "-79228162514264337593543950335",
+        "999999999999999亿个",
+        "0",
+        "-1个",
+        "",
+        " ",
+        "无",
+        "达成",
+        "#",
+        "\u{FEFF}",
+        "1e30",
+        "１２３４５",
+    ] {
+        let mut text = String::new();
+        for name in ["甲", "乙", "丙", "丁"] {
+            text.push_str(&format!(
+                "[[\"指标\"]]\n\"名称\" = \"{name}\"\n\"实际\" = \"{value}\"\n\"得分\" = \"{huge}\"\n\"得分率\" = \"{huge}%\"\n\"基期\" = \"{value}\"\n\"计算\" = \"{huge} * {huge} / 0.0000000000000000000000000001\"\n\"扣分\" = [{{ \"分值\" = \"{huge}\" }}, {{ \"分值\" = \"{huge}\" }}]\n"
+            ));
+        }
+        text.push_str(&format!("[[\"组\"]]\n\"名称\" = \"示例组\"\n\"得分\" = \"{huge}\"\n\"得分率\" = \"{huge}%\"\n[[\"核对\"]]\n\"公式\" = \"((((1/3))))*{huge}\"\n\"报告值\" = \"{huge}%\"\n"));
+        let _ = super::run(&spec, &text);
+        let _ = run_as(
+            &spec,
+            &text.replace("\"", "'"),
+            Format::Csv,
+            eval::Options::default(),
+        );
+    }
+    let deep = format!("{}1{}", "(".repeat(500), ")".repeat(500));
+    assert!(eval::formula::evaluate(&deep).is_err());
+    assert!(eval::formula::evaluate("1/0").is_err());
+}
