@@ -531,11 +531,12 @@ impl<'a> Run<'a> {
         let mut rows = Vec::new();
         let mut total = Decimal::ZERO;
         let mut weight = Decimal::ZERO;
-        for (level1, points, label) in [
+        for (level1, default, label) in [
             (Level1::Output, OUTPUT_POINTS, "产出指标"),
             (Level1::Benefit, BENEFIT_POINTS, "效益指标"),
             (Level1::Satisfaction, SATISFACTION_POINTS, "满意度指标"),
         ] {
+            let points = split_points(settings, level1.label(), default);
             // 成本 (a 一级 since 财预〔2021〕101号) shares the 产出 points of 10号.
             let members: Vec<&Indicator> = project
                 .indicators
@@ -553,7 +554,7 @@ impl<'a> Run<'a> {
                 score: Decimal::ZERO,
                 rate: Decimal::ZERO,
             }));
-            let weights = split(Decimal::from(points), &members);
+            let weights = split(points, &members);
             let mut group_weight = Decimal::ZERO;
             let mut group_score = Decimal::ZERO;
             for (indicator, w) in members.iter().zip(weights) {
@@ -575,7 +576,8 @@ impl<'a> Run<'a> {
             weight += group_weight;
             total += group_score;
         }
-        let execution = figures.and_then(|f| self.execution(f, decimals));
+        let execution_points = split_points(settings, "预算执行率", EXECUTION_POINTS);
+        let execution = figures.and_then(|f| self.execution(f, decimals, execution_points));
         if let Some(e) = &execution {
             weight += e.weight;
             total += e.score;
@@ -608,6 +610,7 @@ impl<'a> Run<'a> {
         &mut self,
         figures: &super::actuals::ProjectFigures,
         decimals: u32,
+        weight: Decimal,
     ) -> Option<Execution> {
         let budget = self.amount(figures.budget.as_ref()?)?;
         let spent = self.amount(figures.spent.as_ref()?)?;
@@ -615,7 +618,6 @@ impl<'a> Run<'a> {
             return None;
         }
         let ratio = spent.checked_div(budget)?;
-        let weight = Decimal::from(EXECUTION_POINTS);
         let exact = weight.saturating_mul(ratio).min(weight);
         if let Some(field) = &figures.rate
             && let Some(d) = audit(field, ratio, "预算执行率", "全年执行数 ÷ 全年预算数")
@@ -623,7 +625,7 @@ impl<'a> Run<'a> {
             self.actuals_diagnostics.push(d);
         }
         if let Some(field) = &figures.execution_score
-            && let Some(d) = audit(field, exact, "预算执行率得分", "10 × 执行率")
+            && let Some(d) = audit(field, exact, "预算执行率得分", "分值 × 执行率")
         {
             self.actuals_diagnostics.push(d);
         }
@@ -723,6 +725,15 @@ fn collect_names<'g>(group: &'g Group, out: &mut Vec<&'g str>) {
             collect_names(g, out);
         }
     }
+}
+
+/// The points of one part of a project: the spec's `计分` split, or 10号's default.
+fn split_points(settings: &Settings, word: &str, default: i64) -> Decimal {
+    settings
+        .split
+        .iter()
+        .find(|(w, _)| w == word)
+        .map_or(Decimal::from(default), |(_, p)| *p)
 }
 
 fn category_points(level1: Level1) -> Level1 {

@@ -104,6 +104,10 @@ pub struct Settings {
     /// Grade bands, best first: (等次, lowest score).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub grades: Vec<(String, Decimal)>,
+    /// A project's split of the points when it differs from 10号's 产出 50 / 效益 30 / 满意度 10
+    /// / 预算执行率 10: (`产出` | `效益` | `满意度` | `预算执行率`, points).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub split: Vec<(String, Decimal)>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -306,7 +310,10 @@ impl Reader<'_> {
     }
 }
 
-/// Reads `计分` words: `保留3位小数`, `反向甲` / `反向乙`, `优90` `良80` `中60`.
+/// The parts of a project's 100 points a `计分` line may re-weigh.
+pub const SPLIT_WORDS: &[&str] = &["产出", "效益", "满意度", "预算执行率"];
+
+/// Reads `计分` words: `保留3位小数`, `反向甲` / `反向乙`, `优90` `良80` `中60`, `产出60` `效益20`.
 pub fn lower_settings(line: &ast::SettingsLine, diagnostics: &mut Vec<Diagnostic>) -> Settings {
     let mut settings = Settings {
         span: line.span,
@@ -327,14 +334,19 @@ pub fn lower_settings(line: &ast::SettingsLine, diagnostics: &mut Vec<Diagnostic
             settings.reverse = Some(Reverse::B);
         } else if let Some(split) = w.find(|c: char| c.is_ascii_digit())
             && split > 0
-            && let Some(low) = parse_number(&w[split..])
+            && let Some(number) = parse_number(&w[split..]).filter(|n| *n <= max_points())
         {
-            settings.grades.push((w[..split].to_owned(), low));
+            let word = w[..split].to_owned();
+            if SPLIT_WORDS.contains(&word.as_str()) {
+                settings.split.push((word, number));
+            } else {
+                settings.grades.push((word, number));
+            }
         } else {
             diagnostics.push(bad(
                 word.span,
                 "无法读取的计分设置",
-                "可写 `保留2位小数`、`反向甲`、`反向乙`，或等次与下限如 `优90 良80 中60`",
+                "可写 `保留2位小数`、`反向甲`、`反向乙`、等次与下限如 `优90 良80 中60`，或分值如 `产出60 效益20`",
             ));
         }
     }

@@ -272,3 +272,20 @@ fn grade_bands_on_their_edges() {
     assert_eq!(eval::grade(&provincial, dec("80"), hundred), "优");
     assert_eq!(eval::grade(&provincial, dec("79.99"), hundred), "良");
 }
+
+#[test]
+fn the_spec_may_reweigh_a_project() {
+    let spec = "部门 \"示例部门\" 2023 {\n  计分 产出60 效益20 满意度10 预算执行率10 优85\n  预算单位 \"示例单位\" {\n    项目 \"示例项目\" {\n      产出 甲 >= 10个\n      效益 乙 >= 90%\n      满意度 丙 >= 90%\n    }\n  }\n}\n";
+    let text = format!(
+        "{}[[\"项目\"]]\n\"名称\" = \"示例项目\"\n\"全年预算数\" = \"100\"\n\"全年执行数\" = \"80\"\n",
+        actuals(&[("甲", "5个"), ("乙", "90%"), ("丙", "90%")])
+    );
+    let e = run(spec, &text);
+    assert_eq!(score(&e, "甲"), dec("30"), "60 × 5/10");
+    assert_eq!(e.sections[0].execution.as_ref().unwrap().score, dec("8"));
+    assert_eq!(e.sections[0].score, dec("68"));
+    assert_eq!(
+        e.sections[0].grade, "差",
+        "only 优 ≥ 85 is declared; below it is 差"
+    );
+}
