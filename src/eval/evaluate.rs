@@ -352,7 +352,18 @@ impl<'a> Run<'a> {
     }
 
     fn read_actual(&mut self, field: &Field, name: &str, scales: &[&GradeScale]) -> Actual {
-        let parsed = syntax::parse_value(&field.text, field.span.start);
+        // A completion date (`2023年11月30日`) is read as the deadline form it meets
+        // (`2023年11月30日前`), so deadlines compare with the same grammar.
+        let trimmed = field.text.trim_end();
+        let date = trimmed.ends_with(['日', '号', '月'])
+            && trimmed.contains(['年', '月'])
+            && trimmed.starts_with(|c: char| c.is_ascii_digit());
+        let text = if date {
+            format!("{trimmed}前")
+        } else {
+            field.text.clone()
+        };
+        let parsed = syntax::parse_value(&text, field.span.start);
         let target =
             crate::model::value::lower_target(&parsed, name, scales, &mut self.actuals_diagnostics);
         let actual = measure::read(&target);

@@ -289,3 +289,32 @@ fn the_spec_may_reweigh_a_project() {
         "only 优 ≥ 85 is declared; below it is 差"
     );
 }
+
+#[test]
+fn deadlines_compare_dates() {
+    let spec = project("      产出.时效 完成时间 2023年12月31日前\n      评分 10分");
+    assert_eq!(
+        item(
+            &run(&spec, &actuals(&[("完成时间", "2023年11月30日")])),
+            "完成时间"
+        )
+        .verdict,
+        Verdict::Met
+    );
+    assert_eq!(
+        item(
+            &run(&spec, &actuals(&[("完成时间", "2023年12月31日")])),
+            "完成时间"
+        )
+        .verdict,
+        Verdict::Met
+    );
+    let late = run(&spec, &actuals(&[("完成时间", "2024年1月5日")]));
+    assert_eq!(
+        item(&late, "完成时间").verdict,
+        Verdict::NotMet {
+            gap: Some("晚于期限".to_owned())
+        }
+    );
+    assert_eq!(score(&late, "完成时间"), dec("0"));
+}
