@@ -16,6 +16,7 @@ pub mod model;
 pub mod check;
 
 pub mod import;
+pub mod eval;
 
 pub mod report;
 

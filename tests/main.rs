@@ -5,6 +5,7 @@
 mod cli;
 mod common;
 mod config;
+mod eval;
 mod formats;
 mod import;
 mod robustness;

@@ -4,6 +4,7 @@
 mod baseline;
 mod check;
 mod config;
+mod eval;
 mod explain;
 mod export;
 mod files;
@@ -63,6 +64,26 @@ enum Command {
         schema: bool,
         #[command(flatten)]
         config: ConfigArgs,
+    },
+    /// 按实际完成值评价并计分，核对报告中的得分与比率
+    Eval {
+        /// 规格文件（*.jx）
+        spec: PathBuf,
+        /// 实际值文件（.toml、.json、.csv 或 .xlsx）
+        #[arg(long)]
+        actuals: PathBuf,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = eval::EvalFormat::Human)]
+        format: eval::EvalFormat,
+        /// 有指标未达成或无法判断也以 0 退出
+        #[arg(long)]
+        exit_zero: bool,
+        /// ≤、< 指标未达成时的反向公式（覆盖规格中的 `计分` 设置）
+        #[arg(long, value_enum)]
+        reverse: Option<eval::ReverseArg>,
+        /// 何时使用颜色
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
     },
     /// 解释一条规则；不给代码时列出全部规则
     Explain {
@@ -234,13 +255,7 @@ fn run(cli: Cli) -> Outcome {
             let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|path| !path.is_empty() && format == Format::Github)
                 .map(PathBuf::from);
-            let color = match color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
+            let color = use_color(color);
             check::run(
                 &paths,
                 &CheckOptions {
@@ -261,6 +276,21 @@ fn run(cli: Cli) -> Outcome {
             schema,
             config,
         } => self::config::run(path.as_deref(), schema, config.source()),
+        Command::Eval {
+            spec,
+            actuals,
+            format,
+            exit_zero,
+            reverse,
+            color,
+        } => eval::run(&eval::EvalArgs {
+            spec: &spec,
+            actuals: &actuals,
+            format,
+            exit_zero,
+            reverse,
+            color: use_color(color),
+        }),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Model { path } => model::run(&path),
         Command::Import {
@@ -273,6 +303,14 @@ fn run(cli: Cli) -> Outcome {
             format,
             output,
         } => export::run(&spec, format, output.as_deref()),
+    }
+}
+
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     }
 }
 

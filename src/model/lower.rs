@@ -3,6 +3,7 @@
 
 use super::category::{Category, LEVEL1_WORDS, Level1, Level2};
 use super::quantity::parse_number;
+use super::scoring::{self, Group, GroupIndicator, Member, Settings};
 use super::spec::{Agency, Amount, Budget, Department, Fund, GradeScale, Indicator, Project, Spec};
 use super::value::{lower_target, number_error};
 use crate::diagnostic::{Code, Diagnostic};
@@ -42,12 +43,19 @@ impl Lowerer {
             .filter(|b| b.kind == BlockKind::Agency)
             .map(|b| self.agency(b, &in_scope))
             .collect();
+        let visible: Vec<&GradeScale> = in_scope.iter().collect();
+        let groups = blocks(&block.items)
+            .filter(|b| matches!(b.kind, BlockKind::Group { .. }))
+            .map(|b| self.group(b, &visible))
+            .collect();
         Department {
             name: block.name.value.clone(),
             year,
             budget: self.budget(&block.items),
             scales,
             agencies,
+            groups,
+            settings: self.settings(&block.items),
             span: block.header,
         }
     }
@@ -72,14 +80,40 @@ impl Lowerer {
         let scales = self.scales(&block.items);
         let in_scope = chain(&scales, outer);
         let visible: Vec<&GradeScale> = in_scope.iter().collect();
-        let mut indicators = Vec::new();
+        let mut indicators: Vec<Indicator> = Vec::new();
         let mut incomplete = block.unreadable > 0;
+        let mut previous_was_indicator = false;
         for item in &block.items {
-            if let Item::Indicator(line) = item {
-                match self.indicator(line, &visible) {
-                    Some(indicator) => indicators.push(indicator),
-                    None => incomplete = true,
+            match item {
+                Item::Indicator(line) => {
+                    previous_was_indicator = true;
+                    match self.indicator(line, &visible) {
+                        Some(indicator) => indicators.push(indicator),
+                        None => {
+                            incomplete = true;
+                            previous_was_indicator = false;
+                        }
+                    }
                 }
+                Item::Score(line) => {
+                    let last = indicators.last_mut().filter(|_| previous_was_indicator);
+                    match last {
+                        Some(indicator) => {
+                            let scoring = scoring::lower_score(
+                                line,
+                                &indicator.name,
+                                &visible,
+                                &mut self.diagnostics,
+                            );
+                            if indicator.scoring.is_some() {
+                                self.diagnostics.push(repeated(line.span, "评分"));
+                            }
+                            indicator.scoring = scoring.or(indicator.scoring.take());
+                        }
+                        None => self.diagnostics.push(orphan_score(line.span)),
+                    }
+                }
+                _ => previous_was_indicator = false,
             }
         }
         Project {
@@ -111,6 +145,7 @@ impl Lowerer {
             category,
             name,
             target,
+            scoring: None,
             span: line.span,
             name_span: line.name.span,
         })
@@ -211,6 +246,99 @@ impl Lowerer {
             })
             .collect()
     }
+}
+
+impl Lowerer {
+    /// `组 … { … }`: sub-groups and indicators (with or without a category), each indicator
+    /// scored by the `评分` line after it.
+    fn group(&mut self, block: &Block, scales: &[&GradeScale]) -> Group {
+        let mut members: Vec<Member> = Vec::new();
+        let mut previous_was_indicator = false;
+        for item in &block.items {
+            match item {
+                Item::Block(b) if matches!(b.kind, BlockKind::Group { .. }) => {
+                    members.push(Member::Group(self.group(b, scales)));
+                    previous_was_indicator = false;
+                }
+                Item::Indicator(line) => {
+                    previous_was_indicator = true;
+                    let category = if line.levels.is_empty() {
+                        None
+                    } else {
+                        match self.category(&line.levels) {
+                            Some(c) => Some(c),
+                            None => {
+                                previous_was_indicator = false;
+                                continue;
+                            }
+                        }
+                    };
+                    let name = line.name.value.trim().to_owned();
+                    let target = lower_target(&line.target, &name, scales, &mut self.diagnostics);
+                    members.push(Member::Indicator(Box::new(GroupIndicator {
+                        category,
+                        name,
+                        target,
+                        scoring: None,
+                        span: line.span,
+                        name_span: line.name.span,
+                    })));
+                }
+                Item::Score(line) => {
+                    let last = match members.last_mut() {
+                        Some(Member::Indicator(i)) if previous_was_indicator => Some(i),
+                        _ => None,
+                    };
+                    match last {
+                        Some(indicator) => {
+                            let scoring = scoring::lower_score(
+                                line,
+                                &indicator.name,
+                                scales,
+                                &mut self.diagnostics,
+                            );
+                            if indicator.scoring.is_some() {
+                                self.diagnostics.push(repeated(line.span, "评分"));
+                            }
+                            indicator.scoring = scoring.or(indicator.scoring.take());
+                        }
+                        None => self.diagnostics.push(orphan_score(line.span)),
+                    }
+                }
+                _ => previous_was_indicator = false,
+            }
+        }
+        let weight_text = match &block.kind {
+            BlockKind::Group { weight } => weight.as_ref(),
+            _ => None,
+        };
+        Group {
+            name: block.name.value.clone(),
+            weight: weight_text.and_then(|w| parse_number(&w.value)),
+            members,
+            span: block.header,
+            weight_span: weight_text.map(|w| w.span),
+        }
+    }
+
+    fn settings(&mut self, items: &[Item]) -> Option<Settings> {
+        let mut lines = items.iter().filter_map(|item| match item {
+            Item::Settings(line) => Some(line),
+            _ => None,
+        });
+        let first = lines.next()?;
+        for extra in lines {
+            self.diagnostics.push(repeated(extra.span, "计分"));
+        }
+        Some(scoring::lower_settings(first, &mut self.diagnostics))
+    }
+}
+
+fn orphan_score(span: Span) -> Diagnostic {
+    Diagnostic::new(Code::SyntaxError, span)
+        .arg("detail", "评分行之前没有指标行")
+        .arg("label", "不知道给哪条指标评分")
+        .arg("help", "把 `评分 …` 写在它所评的指标行的下一行")
 }
 
 fn blocks(items: &[Item]) -> impl Iterator<Item = &Block> {

@@ -6,6 +6,7 @@ mod lower;
 pub mod measure;
 pub mod polarity;
 pub mod quantity;
+pub mod scoring;
 pub mod spec;
 pub mod target;
 pub mod value;

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::category::Category;
+use super::scoring::{Group, Scoring, Settings};
 use super::target::Target;
 use crate::source::Span;
 
@@ -25,6 +26,12 @@ pub struct Department {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scales: Vec<GradeScale>,
     pub agencies: Vec<Agency>,
+    /// `组 … { … }`: scored groups (部门整体 rubrics).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    /// `计分 …`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Settings>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -146,6 +153,9 @@ pub struct Indicator {
     pub category: Category,
     pub name: String,
     pub target: Target,
+    /// `评分 …` on the next line: the weight and rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<Scoring>,
     #[serde(skip)]
     pub span: Span,
     #[serde(skip)]

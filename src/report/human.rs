@@ -50,6 +50,24 @@ pub fn render_diagnostics(results: &[Checked], style: Style) -> String {
     out
 }
 
+/// Draws the diagnostics of one file, without a summary (the evaluator's findings).
+pub fn render_file(source: &SourceFile, diagnostics: &[Diagnostic], style: Style) -> String {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let report = Report { diagnostic, source };
+        let _ = handler.render_report(&mut out, &report);
+    }
+    out
+}
+
 /// `检查了 1 个文件、165 条指标：12 个错误，30 个警告`.
 pub fn summary_line(summary: &Summary) -> String {
     let verdict = if summary.errors == 0 && summary.warnings == 0 {

@@ -2,6 +2,10 @@
 //! width or JSON field names.
 
 pub mod concise;
+pub mod eval_csv;
+pub mod eval_json;
+pub mod eval_markdown;
+pub mod eval_table;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -25,6 +25,10 @@ pub enum Item {
     Goal(Text),
     Scale(ScaleLine),
     Indicator(IndicatorLine),
+    /// `评分 …`: scores the indicator on the line before it.
+    Score(ScoreLine),
+    /// `计分 …`: rounding, reverse formula and grade bands for the block.
+    Settings(SettingsLine),
 }
 
 /// `部门 … {`, `预算单位 … {` or `项目 … {` and everything up to its `}`.
@@ -43,9 +47,17 @@ pub struct Block {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BlockKind {
-    Department { year: Option<Text> },
+    Department {
+        year: Option<Text>,
+    },
     Agency,
-    Project { classified: Option<Span> },
+    Project {
+        classified: Option<Span>,
+    },
+    /// `组 "管理效能" 45分 {`: a scored group (部门整体 rubrics).
+    Group {
+        weight: Option<Text>,
+    },
 }
 
 /// `预算 总计 426.92 财政拨款 426.92`.
@@ -143,4 +155,54 @@ pub struct Quantity {
     pub unit: Option<Text>,
     pub alt_unit: Option<Text>,
     pub per: Option<Text>,
+}
+
+/// `评分 5分 每少50篇扣1分 少于550篇不得分`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScoreLine {
+    pub span: Span,
+    /// The number before `分`.
+    pub weight: Text,
+    pub rule: Option<RuleForm>,
+}
+
+/// A scoring rule as written; values are kept as text (read later by the value grammar).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleForm {
+    AllOrNothing(Span),
+    Proportional(Span),
+    Linear {
+        span: Span,
+        from: Anchor,
+        to: Anchor,
+    },
+    Steps {
+        span: Span,
+        best: Option<Text>,
+        way: Text,
+        size: Text,
+        points: Text,
+        zero_below: Option<Text>,
+        partial: bool,
+    },
+    Bands {
+        span: Span,
+        bands: Vec<Anchor>,
+    },
+    Deductions(Span),
+}
+
+/// `90%得0分` (a value and its points); `小于85%不得分` has no points text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub span: Span,
+    pub value: Text,
+    pub points: Option<Text>,
+}
+
+/// `计分 保留3位小数 反向乙 优90 良80 中60`: the words after `计分`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingsLine {
+    pub span: Span,
+    pub words: Vec<Text>,
 }

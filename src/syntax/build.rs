@@ -31,7 +31,13 @@ pub(super) enum Line {
 /// `statement`: whichever statement rule matched.
 pub(super) fn statement(pair: Pair<'_, Rule>) -> Option<Line> {
     Some(match pair.as_rule() {
-        Rule::department | Rule::agency | Rule::project => Line::Open(block(pair)?),
+        Rule::department | Rule::agency | Rule::project | Rule::group => Line::Open(block(pair)?),
+        Rule::score => Line::Item(Item::Score(score(pair)?)),
+        Rule::settings => Line::Item(Item::Settings(SettingsLine {
+            span: span(&pair),
+            words: pair.into_inner().map(|w| text(&w)).collect(),
+        })),
+        Rule::plain_indicator => Line::Item(Item::Indicator(indicator(pair)?)),
         Rule::close => Line::Close(span(&pair)),
         Rule::budget => Line::Item(Item::Budget(budget(pair))),
         Rule::goal => Line::Item(Item::Goal(string(pair.into_inner().next()?))),
@@ -49,8 +55,10 @@ fn block(pair: Pair<'_, Rule>) -> Option<Block> {
     let mut year = None;
     let mut classified = None;
     let mut close = None;
+    let mut weight = None;
     for part in pair.into_inner() {
         match part.as_rule() {
+            Rule::points => weight = points(part),
             Rule::string => name = Some(string(part)),
             Rule::year => year = Some(text(&part)),
             Rule::classified => classified = Some(span(&part)),
@@ -61,6 +69,7 @@ fn block(pair: Pair<'_, Rule>) -> Option<Block> {
     let kind = match rule {
         Rule::department => BlockKind::Department { year },
         Rule::agency => BlockKind::Agency,
+        Rule::group => BlockKind::Group { weight },
         _ => BlockKind::Project { classified },
     };
     Some(Block {
@@ -390,5 +399,113 @@ fn quantity_from_parts(parts: Vec<Pair<'_, Rule>>) -> Option<Quantity> {
         unit,
         alt_unit,
         per,
+    })
+}
+
+/// `points`: the number of `5分`.
+fn points(pair: Pair<'_, Rule>) -> Option<Text> {
+    pair.into_inner()
+        .find(|p| p.as_rule() == Rule::number)
+        .map(|p| text(&p))
+}
+
+/// `score`: the weight and the rule, if any.
+fn score(pair: Pair<'_, Rule>) -> Option<ScoreLine> {
+    let line = span(&pair);
+    let mut inner = pair.into_inner();
+    let weight = points(inner.next()?)?;
+    let rule = inner.next().and_then(rule_form);
+    Some(ScoreLine {
+        span: line,
+        weight,
+        rule,
+    })
+}
+
+fn rule_form(pair: Pair<'_, Rule>) -> Option<RuleForm> {
+    let whole = span(&pair);
+    Some(match pair.as_rule() {
+        Rule::all_or_nothing => RuleForm::AllOrNothing(whole),
+        Rule::proportional => RuleForm::Proportional(whole),
+        Rule::deductions => RuleForm::Deductions(whole),
+        Rule::linear => {
+            let mut anchors = pair.into_inner().filter_map(anchor);
+            RuleForm::Linear {
+                span: whole,
+                from: anchors.next()?,
+                to: anchors.next()?,
+            }
+        }
+        Rule::bands => RuleForm::Bands {
+            span: whole,
+            bands: pair.into_inner().filter_map(anchor).collect(),
+        },
+        Rule::steps => steps(pair)?,
+        _ => return None,
+    })
+}
+
+/// `anchor` or `band`: a value and its points (none for `不得分`).
+fn anchor(pair: Pair<'_, Rule>) -> Option<Anchor> {
+    let whole = span(&pair);
+    let mut value = None;
+    let mut points_text = None;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::anchor => return anchor(part),
+            Rule::rule_value | Rule::zero_value => value = Some(text(&part)),
+            Rule::points => points_text = points(part),
+            _ => {}
+        }
+    }
+    Some(Anchor {
+        span: whole,
+        value: value?,
+        points: points_text,
+    })
+}
+
+fn steps(pair: Pair<'_, Rule>) -> Option<RuleForm> {
+    let whole = span(&pair);
+    let mut best = None;
+    let mut step_parts = None;
+    let mut zero_below = None;
+    let mut partial = false;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::best => best = part.into_inner().next().and_then(points),
+            Rule::step => {
+                let mut way = None;
+                let mut size = None;
+                let mut pts = None;
+                for p in part.into_inner() {
+                    match p.as_rule() {
+                        Rule::step_way => way = Some(text(&p)),
+                        Rule::step_size => size = Some(text(&p)),
+                        Rule::points => pts = points(p),
+                        _ => {}
+                    }
+                }
+                step_parts = Some((way?, size?, pts?));
+            }
+            Rule::zero_below => {
+                zero_below = part
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::zero_value)
+                    .map(|p| text(&p));
+            }
+            Rule::partial => partial = true,
+            _ => {}
+        }
+    }
+    let (way, size, points) = step_parts?;
+    Some(RuleForm::Steps {
+        span: whole,
+        best,
+        way,
+        size,
+        points,
+        zero_below,
+        partial,
     })
 }

@@ -182,6 +182,13 @@ impl Nester {
                 matches!(self.parent_kind(), Some(BlockKind::Agency)),
                 "项目应写在 预算单位 { … } 之内",
             ),
+            BlockKind::Group { .. } => (
+                matches!(
+                    self.parent_kind(),
+                    Some(BlockKind::Department { .. } | BlockKind::Group { .. })
+                ),
+                "组应写在 部门 { … } 或另一个 组 { … } 之内",
+            ),
         };
         (!ok).then(|| {
             syntax(
@@ -195,13 +202,23 @@ impl Nester {
 
     fn misplaced_item(&self, item: &Item) -> Option<Diagnostic> {
         let (span, want) = match item {
-            Item::Indicator(line) => (line.span, "指标应写在 项目 { … } 之内"),
+            Item::Indicator(line) => (line.span, "指标应写在 项目 { … } 或 组 { … } 之内"),
+            Item::Score(line) => (
+                line.span,
+                "评分应写在 项目 { … } 或 组 { … } 之内，紧跟指标行",
+            ),
             Item::Goal(goal) => (goal.span, "目标应写在 项目 { … } 之内"),
             Item::Budget(line) => (line.span, "预算应写在 部门、预算单位 或 项目 块之内"),
+            Item::Settings(line) => (line.span, "计分应写在 部门 { … } 之内"),
             Item::Scale(_) | Item::Block(_) => return None,
         };
         let ok = match item {
             Item::Budget(_) => self.parent_kind().is_some(),
+            Item::Indicator(_) | Item::Score(_) => matches!(
+                self.parent_kind(),
+                Some(BlockKind::Project { .. } | BlockKind::Group { .. })
+            ),
+            Item::Settings(_) => matches!(self.parent_kind(), Some(BlockKind::Department { .. })),
             _ => matches!(self.parent_kind(), Some(BlockKind::Project { .. })),
         };
         (!ok).then(|| syntax(span, want, "位置不对", "把这一行移到对应的块中"))

@@ -1,0 +1,162 @@
+//! `jixiao eval SPEC --actuals FILE`: score a self-evaluation and audit the figures it states.
+
+use std::path::Path;
+
+use super::{Outcome, files, print};
+use crate::check_source;
+use crate::diagnostic::Severity;
+use crate::eval::{self, Evaluation, Row, Verdict};
+use crate::model::scoring::Reverse;
+use crate::report::{eval_csv, eval_json, eval_markdown, eval_table, human};
+use crate::source::SourceFile;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum EvalFormat {
+    /// 终端表格与问题
+    Human,
+    /// JSON（各部分、得分与问题）
+    Json,
+    /// Markdown 表格
+    Markdown,
+    /// CSV（每行一条指标）
+    Csv,
+}
+
+/// The reverse formula for ≤ and < targets (domain.md §7.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReverseArg {
+    /// 甲：w·(1 − (a−t)/t)，a ≥ 2t 得 0
+    A,
+    /// 乙：w·t/a
+    B,
+}
+
+pub struct EvalArgs<'a> {
+    pub spec: &'a Path,
+    pub actuals: &'a Path,
+    pub format: EvalFormat,
+    pub exit_zero: bool,
+    pub reverse: Option<ReverseArg>,
+    pub color: bool,
+}
+
+pub fn run(args: &EvalArgs<'_>) -> Outcome {
+    let (spec_source, refused) = match files::read(args.spec) {
+        Ok(read) => read,
+        Err(message) => return Outcome::Failure(message),
+    };
+    if let Some(d) = refused {
+        return Outcome::Failure(format!("{}: {}", spec_source.name, d.message()));
+    }
+    let name = args.actuals.display().to_string();
+    let Some(format) = eval::Format::of(&name) else {
+        return Outcome::Failure(format!(
+            "{name}: 不认识的实际值文件格式（应为 .toml、.json、.csv 或 .xlsx）"
+        ));
+    };
+    let (actuals_source, refused) = if format == eval::Format::Xlsx {
+        let converted = files::read_bytes(args.actuals, crate::syntax::MAX_FILE_BYTES as u64).and_then(|b| eval::xlsx::to_csv(&b));
+        match converted {
+            Ok(text) => (
+                SourceFile::new(format!("{name}（第一个工作表）"), text),
+                None,
+            ),
+            Err(message) => return Outcome::Failure(message),
+        }
+    } else {
+        match files::read(args.actuals) {
+            Ok(read) => read,
+            Err(message) => return Outcome::Failure(message),
+        }
+    };
+    let checked = check_source(spec_source);
+    let (actuals, mut read_diagnostics) = eval::actuals::read(&actuals_source, format);
+    read_diagnostics.extend(refused);
+    let options = eval::Options {
+        reverse: args.reverse.map(|r| match r {
+            ReverseArg::A => Reverse::A,
+            ReverseArg::B => Reverse::B,
+        }),
+    };
+    let mut evaluation = eval::evaluate(&checked.spec, &actuals, options);
+    evaluation.actuals_diagnostics.extend(read_diagnostics);
+    crate::diagnostic::sort(&mut evaluation.actuals_diagnostics);
+    let text = render(&evaluation, args, &checked.source, &actuals_source);
+    print(&text);
+    let failed = !evaluation.all_met()
+        || evaluation
+            .spec_diagnostics
+            .iter()
+            .chain(&evaluation.actuals_diagnostics)
+            .any(|d| d.severity == Severity::Error);
+    if failed && !args.exit_zero {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}
+
+fn render(
+    evaluation: &Evaluation,
+    args: &EvalArgs<'_>,
+    spec: &SourceFile,
+    actuals: &SourceFile,
+) -> String {
+    match args.format {
+        EvalFormat::Json => eval_json::render(evaluation, spec, actuals),
+        EvalFormat::Markdown => eval_markdown::render(evaluation, spec, actuals),
+        EvalFormat::Csv => eval_csv::render(evaluation),
+        EvalFormat::Human => {
+            let style = human::Style {
+                color: args.color,
+                width: 100,
+            };
+            let mut out = eval_table::render(evaluation);
+            out.push_str(&human::render_file(
+                spec,
+                &evaluation.spec_diagnostics,
+                style,
+            ));
+            out.push_str(&human::render_file(
+                actuals,
+                &evaluation.actuals_diagnostics,
+                style,
+            ));
+            out.push_str(&summary(evaluation));
+            out
+        }
+    }
+}
+
+/// `评价了 21 条指标：达成 17，未达成 3，缺实际值 0，无法判断 1；发现 5 个错误、2 个警告`.
+fn summary(evaluation: &Evaluation) -> String {
+    let mut counts = [0usize; 4];
+    for row in evaluation.sections.iter().flat_map(|s| &s.rows) {
+        if let Row::Item(item) = row {
+            let slot = match item.verdict {
+                Verdict::Met => 0,
+                Verdict::NotMet { .. } => 1,
+                Verdict::Missing => 2,
+                Verdict::Unmeasurable { .. } => 3,
+            };
+            counts[slot] += 1;
+        }
+    }
+    let all = evaluation
+        .spec_diagnostics
+        .iter()
+        .chain(&evaluation.actuals_diagnostics);
+    let errors = all
+        .clone()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = all.filter(|d| d.severity == Severity::Warning).count();
+    format!(
+        "评价了 {} 条指标：达成 {}，未达成 {}，缺实际值 {}，无法判断 {}；发现 {errors} 个错误、{warnings} 个警告\n",
+        counts.iter().sum::<usize>(),
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3],
+    )
+}
