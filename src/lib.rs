@@ -15,8 +15,8 @@ pub mod model;
 
 pub mod check;
 
-pub mod import;
 pub mod eval;
+pub mod import;
 
 pub mod report;
 

@@ -7,7 +7,9 @@ use crate::check_source;
 use crate::diagnostic::Severity;
 use crate::eval::{self, Evaluation, Row, Verdict};
 use crate::model::scoring::Reverse;
-use crate::report::{eval_csv, eval_json, eval_markdown, eval_table, human};
+use crate::report::{
+    eval_ci, eval_csv, eval_json, eval_markdown, eval_table, github, human, junit, sarif,
+};
 use crate::source::SourceFile;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -20,6 +22,12 @@ pub enum EvalFormat {
     Markdown,
     /// CSV（每行一条指标）
     Csv,
+    /// SARIF 2.1.0：规格和实际值文件中的问题，及每条未达成的指标
+    Sarif,
+    /// GitHub Actions 注释命令
+    Github,
+    /// JUnit XML：每条指标一个测试用例
+    Junit,
 }
 
 /// The reverse formula for ≤ and < targets (domain.md §7.2).
@@ -55,7 +63,8 @@ pub fn run(args: &EvalArgs<'_>) -> Outcome {
         ));
     };
     let (actuals_source, refused) = if format == eval::Format::Xlsx {
-        let converted = files::read_bytes(args.actuals, crate::syntax::MAX_FILE_BYTES as u64).and_then(|b| eval::xlsx::to_csv(&b));
+        let converted = files::read_bytes(args.actuals, crate::syntax::MAX_FILE_BYTES as u64)
+            .and_then(|b| eval::xlsx::to_csv(&b));
         match converted {
             Ok(text) => (
                 SourceFile::new(format!("{name}（第一个工作表）"), text),
@@ -81,7 +90,7 @@ pub fn run(args: &EvalArgs<'_>) -> Outcome {
     let mut evaluation = eval::evaluate(&checked.spec, &actuals, options);
     evaluation.actuals_diagnostics.extend(read_diagnostics);
     crate::diagnostic::sort(&mut evaluation.actuals_diagnostics);
-    let text = render(&evaluation, args, &checked.source, &actuals_source);
+    let text = render(&evaluation, args, &checked, &actuals_source);
     print(&text);
     let failed = !evaluation.all_met()
         || evaluation
@@ -99,10 +108,14 @@ pub fn run(args: &EvalArgs<'_>) -> Outcome {
 fn render(
     evaluation: &Evaluation,
     args: &EvalArgs<'_>,
-    spec: &SourceFile,
+    checked: &crate::Checked,
     actuals: &SourceFile,
 ) -> String {
+    let spec = &checked.source;
     match args.format {
+        EvalFormat::Sarif => sarif::render(&eval_ci::as_checked(evaluation, checked, actuals)),
+        EvalFormat::Github => github::render(&eval_ci::as_checked(evaluation, checked, actuals)),
+        EvalFormat::Junit => junit::render(&eval_ci::as_checked(evaluation, checked, actuals)),
         EvalFormat::Json => eval_json::render(evaluation, spec, actuals),
         EvalFormat::Markdown => eval_markdown::render(evaluation, spec, actuals),
         EvalFormat::Csv => eval_csv::render(evaluation),

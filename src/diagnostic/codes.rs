@@ -51,6 +51,7 @@ pub enum Code {
     TruncatedFigure,
     NoBand,
     ScoreOutsideBand,
+    TargetNotMet,
 }
 
 /// One row of the rule table.
@@ -582,6 +583,19 @@ pub static RULES: &[Rule] = &[
         label: "不在区间内",
         help: "达成年度指标得分在分值的 80%–100%，部分达成在 60%–80%，未达成在 60% 以下",
         explanation: "财预〔2020〕10号：定性指标按 达成年度指标 [80%,100%]、部分达成 [60%,80%)、未达成 [0,60%) 的区间由评价者在区间内打分；超出区间的得分不合规。",
+        bad: "",
+        good: "",
+    },
+    Rule {
+        code: Code::TargetNotMet,
+        id: "JX0509",
+        name: "target-not-met",
+        severity: Severity::Error,
+        title: "指标未达成或无法判断（CI 格式中的评价结论）",
+        message: "「{name}」{verdict}：目标 {target}，实际 {actual}{detail}",
+        label: "{verdict}",
+        help: "核对实际值；确未达成的，在自评报告中说明原因和改进措施",
+        explanation: "`jixiao eval --format sarif|github|junit` 把每条未达成或无法判断的指标报告为本规则，位置是规格中的指标值，这样 CI 能在指标所在行给出注释、在 JUnit 报告中记为失败。终端表格中同样的结论写在“结论”列，不另行列出。",
         bad: "",
         good: "",
     },

@@ -344,6 +344,7 @@ impl<'a> Run<'a> {
             score: rounded,
             reported: reported_field.map(|f| f.text.clone()),
             basis: scored.basis.clone(),
+            span: view.target.span,
         }));
         if let (Some(entry), Some(exact), None) = (entry, scored.score, scored.outside_band) {
             self.audit_score(view.name, entry, exact, weight);

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::verdict::Verdict;
 use crate::diagnostic::Diagnostic;
+use crate::source::Span;
 
 /// The results of evaluating one spec against one actuals file.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -70,6 +71,9 @@ pub struct ItemRow {
     pub reported: Option<String>,
     /// How the score was reached.
     pub basis: String,
+    /// The target in the spec, where CI formats annotate an unmet indicator.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// 预算执行率: 10 × 全年执行数 / 全年预算数.

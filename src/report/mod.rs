@@ -2,6 +2,7 @@
 //! width or JSON field names.
 
 pub mod concise;
+pub mod eval_ci;
 pub mod eval_csv;
 pub mod eval_json;
 pub mod eval_markdown;
