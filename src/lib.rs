@@ -1,7 +1,7 @@
 //! jixiao (绩效): a language and checker for Chinese budget performance targets.
 //!
 //! The pipeline, in floor order: `source` and `diagnostic` → `syntax` (text → tree) → `model`
-//! (tree → typed, normalized spec) → `check` (lints) → `report` (rendering) → `cli`.
+//! (tree → typed, normalized spec) → `check` (lints) and `format` (the canonical layout) → `report` (rendering) → `cli`.
 //! Later floors depend on earlier ones, never the reverse (`tests/tidy.rs` enforces it).
 
 pub mod diagnostic;
@@ -12,8 +12,11 @@ pub mod syntax;
 pub mod model;
 
 pub mod check;
+pub mod format;
 
 pub mod report;
+
+pub mod lsp;
 
 pub mod cli;
 
