@@ -4,6 +4,7 @@
 
 mod cli;
 mod common;
+mod format;
 mod formats;
 mod robustness;
 mod rules;
