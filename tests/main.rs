@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod format;
 mod formats;
+mod lsp;
 mod robustness;
 mod rules;
 mod seed_targets;
