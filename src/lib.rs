@@ -36,6 +36,17 @@ pub struct Checked {
 /// Parses, compiles and lints one spec. Never fails: every problem is a diagnostic.
 pub fn check_source(source: SourceFile) -> Checked {
     let parsed = syntax::parse(&source.text);
+    finish(source, parsed)
+}
+
+/// `check_source` for an editor: lines unchanged since the last call with this cache are not
+/// parsed again. The result is the same as `check_source`'s.
+pub fn check_source_incremental(source: SourceFile, cache: &mut syntax::LineCache) -> Checked {
+    let parsed = syntax::parse_incremental(&source.text, cache);
+    finish(source, parsed)
+}
+
+fn finish(source: SourceFile, parsed: syntax::Parsed) -> Checked {
     let (spec, lowering) = model::compile(&parsed.ast);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(lowering);

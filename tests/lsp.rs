@@ -423,3 +423,46 @@ fn malformed_messages_and_half_typed_edits_never_end_the_session() {
     }
     assert_eq!(client.finish(), Some(0));
 }
+
+/// The worker re-reads only changed lines; what it reports must be what a full check reports,
+/// through every prefix of a typed file and across edits that move lines around.
+#[test]
+fn incremental_parse_equals_the_full_parse() {
+    use jixiao::syntax::{LineCache, parse, parse_incremental};
+    let seed =
+        std::fs::read_to_string(format!("{}/specs/2023/gz-cac-2023.jx", crate::common::ROOT))
+            .unwrap();
+    let messy = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/format/messy.jx",
+        crate::common::ROOT
+    ))
+    .unwrap();
+    let broken = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/rules/syntax-error/fail.jx",
+        crate::common::ROOT
+    ))
+    .unwrap();
+    let mut cache = LineCache::default();
+    let mut texts: Vec<String> = vec![
+        seed.clone(),
+        messy.clone(),
+        broken.clone(),
+        seed.replace('\n', "\r\n"),
+    ];
+    texts.push(seed.lines().rev().collect::<Vec<_>>().join("\n"));
+    texts.push(format!("{seed}\u{FEFF}产出 x 1个\n"));
+    let mut typed = String::new();
+    for c in SPEC.chars().chain(broken.chars()) {
+        typed.push(c);
+        texts.push(typed.clone());
+    }
+    for text in &texts {
+        let full = parse(text);
+        let incremental = parse_incremental(text, &mut cache);
+        assert_eq!(incremental.ast, full.ast, "tree of {text:?}");
+        assert_eq!(
+            incremental.diagnostics, full.diagnostics,
+            "diagnostics of {text:?}"
+        );
+    }
+}

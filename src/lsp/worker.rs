@@ -15,9 +15,10 @@ use lsp_types::{
 };
 
 use super::position::{Encoding, range};
-use crate::check_source;
+use crate::check_source_incremental;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
+use crate::syntax::LineCache;
 
 /// A document to check at a version.
 pub struct Job {
@@ -80,7 +81,10 @@ fn is_current(latest: &Latest, uri: &Uri, version: i32) -> bool {
 }
 
 fn run(queue: &Receiver<Job>, latest: &Latest, client: &Sender<Message>, encoding: Encoding) {
+    // Each open document's lines as last read: a keystroke re-reads one line, not the file.
+    let mut caches: HashMap<Uri, LineCache> = HashMap::new();
     while let Ok(first) = queue.recv() {
+        caches.retain(|uri, _| lock(latest).contains_key(uri));
         // Whatever queued up meanwhile: only the newest job of each document matters.
         let mut newest: Vec<Job> = Vec::new();
         for job in std::iter::once(first).chain(queue.try_iter()) {
@@ -91,7 +95,9 @@ fn run(queue: &Receiver<Job>, latest: &Latest, client: &Sender<Message>, encodin
             if !is_current(latest, &job.uri, job.version) {
                 continue;
             }
-            let checked = check_source(SourceFile::new(job.uri.as_str(), job.text));
+            let cache = caches.entry(job.uri.clone()).or_default();
+            let source = SourceFile::new(job.uri.as_str(), job.text);
+            let checked = check_source_incremental(source, cache);
             if !is_current(latest, &job.uri, job.version) {
                 continue;
             }
