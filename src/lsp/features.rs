@@ -10,14 +10,15 @@ use lsp_types::{
 
 use super::position::{Encoding, range};
 use super::worker::to_lsp;
+use crate::Checked;
 use crate::diagnostic::codes::lookup;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::format::{canonical_target, format_source};
 use crate::model::measure::{self, unit_symbols};
 use crate::model::{Condition, Indicator, Level1, Quantity};
 use crate::source::{SourceFile, Span};
-use crate::syntax::ast::{Block, BlockKind, IndicatorLine, Item};
-use crate::{Checked, check_source, syntax};
+use crate::syntax::ast::{Block, BlockKind, Item};
+use crate::syntax::{self, Parsed};
 
 /// A document as the features see it.
 pub struct Doc<'a> {
@@ -37,17 +38,10 @@ fn markdown(text: String, span: Span, doc: &Doc<'_>) -> Hover {
 }
 
 /// Hover: a rule code in a comment, a unit, or an indicator's normalized target.
-pub fn hover(doc: &Doc<'_>, offset: usize) -> Option<Hover> {
-    let parsed = syntax::parse(&doc.source.text);
-    if let Some(comment) = parsed
-        .ast
-        .comments
-        .iter()
-        .find(|c| c.start <= offset && offset <= c.end)
-    {
-        return rule_in_comment(doc, *comment, offset);
+pub fn hover(doc: &Doc<'_>, checked: &Checked, offset: usize) -> Option<Hover> {
+    if let Some(comment) = comment_at(&doc.source.text, offset) {
+        return rule_in_comment(doc, comment, offset);
     }
-    let checked = check_source(doc.source.clone());
     let (_, indicator) = checked
         .spec
         .indicators()
@@ -63,6 +57,31 @@ pub fn hover(doc: &Doc<'_>, offset: usize) -> Option<Hover> {
         indicator.category.label()
     );
     Some(markdown(text, indicator.target.span, doc))
+}
+
+/// The comment `offset` is in: from a `#` outside quotes to the end of its line.
+fn comment_at(text: &str, offset: usize) -> Option<Span> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text
+        .get(offset..)?
+        .find('\n')
+        .map_or(text.len(), |i| offset + i);
+    let mut closing = None;
+    for (at, c) in text.get(start..end)?.char_indices() {
+        match (closing, c) {
+            (Some(close), _) if c == close => closing = None,
+            (Some(_), _) => {}
+            (None, '"') => closing = Some('"'),
+            (None, '“') => closing = Some('”'),
+            (None, '「') => closing = Some('」'),
+            (None, '#') => {
+                let comment = Span::new(start + at, end);
+                return (comment.start <= offset).then_some(comment);
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn rule_in_comment(doc: &Doc<'_>, comment: Span, offset: usize) -> Option<Hover> {
@@ -143,14 +162,17 @@ fn item(label: &str, kind: CompletionItemKind, detail: &str) -> CompletionItem {
 
 /// Completion by column: the first word of a line is a category or a keyword, the second an
 /// indicator name (from every open document), later words operators and units.
-pub fn completion(doc: &Doc<'_>, offset: usize, others: &[&str]) -> Vec<CompletionItem> {
+pub fn completion(doc: &Doc<'_>, offset: usize, names: &[String]) -> Vec<CompletionItem> {
     let line_start = doc.source.line_start(doc.source.line_index(offset));
     let before = doc.source.text.get(line_start..offset).unwrap_or("");
     let words =
         before.split_whitespace().count() + usize::from(before.ends_with(char::is_whitespace));
     match words {
         0 | 1 => categories(),
-        2 => names(&doc.source.text, others),
+        2 => names
+            .iter()
+            .map(|name| item(name, CompletionItemKind::FIELD, "已用过的指标名称"))
+            .collect(),
         _ => OPERATORS
             .iter()
             .map(|(op, detail)| item(op, CompletionItemKind::OPERATOR, detail))
@@ -187,33 +209,6 @@ fn categories() -> Vec<CompletionItem> {
     items
 }
 
-fn names(text: &str, others: &[&str]) -> Vec<CompletionItem> {
-    let mut seen: Vec<String> = Vec::new();
-    for text in std::iter::once(text).chain(others.iter().copied()) {
-        for line in indicator_lines(&syntax::parse(text).ast.items) {
-            let name = line.name.value.trim();
-            if !name.is_empty() && !seen.iter().any(|s| s == name) {
-                seen.push(name.to_owned());
-            }
-        }
-    }
-    seen.iter()
-        .map(|name| item(name, CompletionItemKind::FIELD, "已用过的指标名称"))
-        .collect()
-}
-
-fn indicator_lines(items: &[Item]) -> Vec<&IndicatorLine> {
-    let mut found = Vec::new();
-    for item in items {
-        match item {
-            Item::Indicator(line) => found.push(line),
-            Item::Block(block) => found.extend(indicator_lines(&block.items)),
-            _ => {}
-        }
-    }
-    found
-}
-
 fn edit_action(
     doc: &Doc<'_>,
     title: String,
@@ -238,9 +233,8 @@ fn edit_action(
 
 /// Quick fixes for the findings in `span` (the checker's mechanical fixes, a template for a vague
 /// target) and the canonical spelling of each target there.
-pub fn code_actions(doc: &Doc<'_>, span: Span) -> Vec<CodeActionOrCommand> {
+pub fn code_actions(doc: &Doc<'_>, checked: &Checked, span: Span) -> Vec<CodeActionOrCommand> {
     let overlaps = |s: Span| s.start <= span.end && span.start <= s.end;
-    let checked: Checked = check_source(doc.source.clone());
     let mut actions = Vec::new();
     for d in checked.diagnostics.iter().filter(|d| overlaps(d.span)) {
         if let Some(fix) = &d.fix {
@@ -269,14 +263,15 @@ pub fn code_actions(doc: &Doc<'_>, span: Span) -> Vec<CodeActionOrCommand> {
             ));
         }
     }
-    let parsed = syntax::parse(&doc.source.text);
-    for line in indicator_lines(&parsed.ast.items) {
-        if overlaps(line.span)
-            && let Some(canonical) =
-                canonical_target(&line.target, line.name.value.trim(), &doc.source.text)
+    for (_, indicator) in checked.spec.indicators() {
+        let at = indicator.target.span;
+        if overlaps(indicator.span)
+            && let Some(written) = doc.source.text.get(at.start..at.end)
+            && let target = syntax::parse_value(written, at.start)
+            && let Some(canonical) = canonical_target(&target, &indicator.name, &doc.source.text)
         {
             let title = format!("规范写法：`{canonical}`");
-            actions.push(edit_action(doc, title, line.target.span, canonical, None));
+            actions.push(edit_action(doc, title, at, canonical, None));
         }
     }
     actions
@@ -305,8 +300,8 @@ pub fn formatting(doc: &Doc<'_>) -> Result<Vec<TextEdit>, String> {
 }
 
 /// Departments → budget units → projects → indicators.
-pub fn symbols(doc: &Doc<'_>) -> Vec<DocumentSymbol> {
-    symbols_of(doc, &syntax::parse(&doc.source.text).ast.items)
+pub fn symbols(doc: &Doc<'_>, parsed: &Parsed) -> Vec<DocumentSymbol> {
+    symbols_of(doc, &parsed.ast.items)
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be written.

@@ -38,8 +38,12 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::source::SourceFile;
+use crate::syntax::{LineCache, Parsed, parse_incremental};
+use crate::{Checked, check_source_incremental};
 use features::Doc;
 use position::Encoding;
+use std::collections::HashSet;
+use std::sync::Arc;
 use worker::{Job, Worker};
 
 /// Serves one session over stdin and stdout.
@@ -152,6 +156,8 @@ fn invalid_params(connection: &Connection, id: RequestId, error: &serde_json::Er
 struct Document {
     source: SourceFile,
     version: i32,
+    /// Lines as last read on the main thread (symbols, tokens, checks the worker has not done).
+    cache: LineCache,
 }
 
 struct Server<'a> {
@@ -229,8 +235,17 @@ impl Server<'_> {
             return; // an older edit arriving late changes nothing
         }
         let source = SourceFile::new(uri.as_str(), text.clone());
-        self.documents
-            .insert(uri.clone(), Document { source, version });
+        let cache = self
+            .documents
+            .remove(&uri)
+            .map(|d| d.cache)
+            .unwrap_or_default();
+        let document = Document {
+            source,
+            version,
+            cache,
+        };
+        self.documents.insert(uri.clone(), document);
         self.worker.check(Job { uri, version, text });
     }
 
@@ -249,32 +264,34 @@ impl Server<'_> {
             HoverRequest::METHOD => {
                 let p: lsp_types::HoverParams = parse(request.params)?;
                 let at = p.text_document_position_params;
-                let answer = self.with_doc(&at.text_document.uri, |doc| {
+                let uri = at.text_document.uri;
+                let Some(checked) = self.checked(&uri) else {
+                    return Ok(Value::Null);
+                };
+                let answer = self.with_doc(&uri, |doc| {
                     let offset = position::offset(doc.source, doc.encoding, at.position);
-                    features::hover(doc, offset)
+                    features::hover(doc, &checked, offset)
                 });
                 value(serde_json::to_value(answer.flatten()))
             }
             Completion::METHOD => {
                 let p: lsp_types::CompletionParams = parse(request.params)?;
                 let at = p.text_document_position;
-                let others: Vec<&str> = self
-                    .documents
-                    .iter()
-                    .filter(|(uri, _)| **uri != at.text_document.uri)
-                    .map(|(_, d)| d.source.text.as_str())
-                    .collect();
+                let names = self.names(&at.text_document.uri);
                 let answer = self.with_doc(&at.text_document.uri, |doc| {
                     let offset = position::offset(doc.source, doc.encoding, at.position);
-                    features::completion(doc, offset, &others)
+                    features::completion(doc, offset, &names)
                 });
                 value(serde_json::to_value(answer.unwrap_or_default()))
             }
             CodeActionRequest::METHOD => {
                 let p: lsp_types::CodeActionParams = parse(request.params)?;
+                let Some(checked) = self.checked(&p.text_document.uri) else {
+                    return Ok(Value::Array(Vec::new()));
+                };
                 let answer = self.with_doc(&p.text_document.uri, |doc| {
                     let span = position::span(doc.source, doc.encoding, p.range);
-                    features::code_actions(doc, span)
+                    features::code_actions(doc, &checked, span)
                 });
                 value(serde_json::to_value(answer.unwrap_or_default()))
             }
@@ -292,20 +309,72 @@ impl Server<'_> {
             }
             DocumentSymbolRequest::METHOD => {
                 let p: lsp_types::DocumentSymbolParams = parse(request.params)?;
-                let answer = self.with_doc(&p.text_document.uri, features::symbols);
+                let Some(parsed) = self.parsed(&p.text_document.uri) else {
+                    return Ok(Value::Null);
+                };
+                let answer =
+                    self.with_doc(&p.text_document.uri, |doc| features::symbols(doc, &parsed));
                 value(serde_json::to_value(answer.unwrap_or_default()))
             }
             SemanticTokensFullRequest::METHOD => {
                 let p: lsp_types::SemanticTokensParams = parse(request.params)?;
-                let encoding = self.encoding;
+                let Some(parsed) = self.parsed(&p.text_document.uri) else {
+                    return Ok(Value::Null);
+                };
                 let answer = self.with_doc(&p.text_document.uri, |doc| SemanticTokens {
                     result_id: None,
-                    data: tokens::tokens(doc.source, encoding),
+                    data: tokens::tokens(doc.source, &parsed, doc.encoding),
                 });
                 value(serde_json::to_value(answer))
             }
             other => Err((ErrorCode::MethodNotFound, format!("不支持的请求：{other}"))),
         }
+    }
+
+    /// The check of the document's current version: the worker's when it has one, else made
+    /// here (with the document's line cache, so it costs the changed lines only).
+    fn checked(&mut self, uri: &Uri) -> Option<Arc<Checked>> {
+        let document = self.documents.get_mut(uri)?;
+        if let Some((version, checked)) = worker::lock(&self.worker.results).get(uri)
+            && *version == document.version
+        {
+            return Some(Arc::clone(checked));
+        }
+        let source = document.source.clone();
+        Some(Arc::new(check_source_incremental(
+            source,
+            &mut document.cache,
+        )))
+    }
+
+    fn parsed(&mut self, uri: &Uri) -> Option<Parsed> {
+        let document = self.documents.get_mut(uri)?;
+        Some(parse_incremental(
+            &document.source.text,
+            &mut document.cache,
+        ))
+    }
+
+    /// Indicator names of this document, then of the other open ones, each once.
+    fn names(&mut self, uri: &Uri) -> Vec<String> {
+        let mut uris: Vec<Uri> = self
+            .documents
+            .keys()
+            .filter(|u| *u != uri)
+            .cloned()
+            .collect();
+        uris.insert(0, uri.clone());
+        let checks: Vec<Arc<Checked>> = uris.iter().filter_map(|u| self.checked(u)).collect();
+        let mut seen = HashSet::new();
+        let mut names = Vec::new();
+        for checked in &checks {
+            for (_, indicator) in checked.spec.indicators() {
+                if seen.insert(indicator.name.as_str()) {
+                    names.push(indicator.name.clone());
+                }
+            }
+        }
+        names
     }
 
     /// Runs `f` on an open document; `None` for a document the client never opened.

@@ -5,8 +5,8 @@ use lsp_types::{SemanticToken, SemanticTokenType, SemanticTokensLegend};
 
 use super::position::{Encoding, position};
 use crate::source::{SourceFile, Span};
+use crate::syntax::Parsed;
 use crate::syntax::ast::{Block, Clause, Core, Item, Quantity, TargetForm, Text};
-use crate::syntax::parse;
 
 /// The legend, in the order of `Kind`'s discriminants.
 pub fn legend() -> SemanticTokensLegend {
@@ -38,8 +38,7 @@ enum Kind {
 }
 
 /// Every token of the document, delta-encoded as the protocol wants.
-pub fn tokens(source: &SourceFile, encoding: Encoding) -> Vec<SemanticToken> {
-    let parsed = parse(&source.text);
+pub fn tokens(source: &SourceFile, parsed: &Parsed, encoding: Encoding) -> Vec<SemanticToken> {
     let mut found: Vec<(Span, Kind)> = parsed
         .ast
         .comments

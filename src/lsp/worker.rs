@@ -15,10 +15,10 @@ use lsp_types::{
 };
 
 use super::position::{Encoding, range};
-use crate::check_source_incremental;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 use crate::syntax::LineCache;
+use crate::{Checked, check_source_incremental};
 
 /// A document to check at a version.
 pub struct Job {
@@ -30,9 +30,13 @@ pub struct Job {
 /// The newest version of each open document; `None` once closed.
 type Latest = Arc<Mutex<HashMap<Uri, i32>>>;
 
+/// The last check of each document, with its version: requests reuse it when it is current.
+pub type Results = Arc<Mutex<HashMap<Uri, (i32, Arc<Checked>)>>>;
+
 pub struct Worker {
     jobs: Sender<Job>,
     latest: Latest,
+    pub results: Results,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -40,14 +44,16 @@ impl Worker {
     pub fn start(client: Sender<Message>, encoding: Encoding) -> Result<Worker, String> {
         let (jobs, queue) = unbounded::<Job>();
         let latest: Latest = Arc::default();
-        let seen = Arc::clone(&latest);
+        let results: Results = Arc::default();
+        let (seen, store) = (Arc::clone(&latest), Arc::clone(&results));
         let thread = std::thread::Builder::new()
             .name("jixiao-lsp-check".to_owned())
-            .spawn(move || run(&queue, &seen, &client, encoding))
+            .spawn(move || run(&queue, &seen, &store, &client, encoding))
             .map_err(|e| e.to_string())?;
         Ok(Worker {
             jobs,
             latest,
+            results,
             thread: Some(thread),
         })
     }
@@ -61,6 +67,7 @@ impl Worker {
     /// Forgets a closed document: results still in flight for it are dropped.
     pub fn forget(&self, uri: &Uri) {
         lock(&self.latest).remove(uri);
+        lock(&self.results).remove(uri);
     }
 
     pub fn stop(mut self) {
@@ -72,15 +79,21 @@ impl Worker {
     }
 }
 
-fn lock(latest: &Latest) -> std::sync::MutexGuard<'_, HashMap<Uri, i32>> {
-    latest.lock().unwrap_or_else(PoisonError::into_inner)
+pub fn lock<T>(shared: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn is_current(latest: &Latest, uri: &Uri, version: i32) -> bool {
     lock(latest).get(uri) == Some(&version)
 }
 
-fn run(queue: &Receiver<Job>, latest: &Latest, client: &Sender<Message>, encoding: Encoding) {
+fn run(
+    queue: &Receiver<Job>,
+    latest: &Latest,
+    results: &Results,
+    client: &Sender<Message>,
+    encoding: Encoding,
+) {
     // Each open document's lines as last read: a keystroke re-reads one line, not the file.
     let mut caches: HashMap<Uri, LineCache> = HashMap::new();
     while let Ok(first) = queue.recv() {
@@ -106,6 +119,9 @@ fn run(queue: &Receiver<Job>, latest: &Latest, client: &Sender<Message>, encodin
                 .iter()
                 .map(|d| to_lsp(d, &checked.source, &job.uri, encoding))
                 .collect();
+            // The previous result is dropped outside the lock: freeing a large tree takes time.
+            let previous = lock(results).insert(job.uri.clone(), (job.version, Arc::new(checked)));
+            drop(previous);
             publish(client, job.uri, diagnostics, Some(job.version));
         }
     }
