@@ -195,6 +195,8 @@ fn edit(seed: &[(&str, &str, &str)]) {
             &mut cache,
         ));
         let incremental_time = start.elapsed().as_secs_f64();
+        // The server frees the old tree after publishing, off the keystroke's path.
+        cache.release();
         if checked.spec.indicators().count() != generated
             || again.diagnostics != checked.diagnostics
         {

@@ -36,25 +36,29 @@ pub struct Checked {
 /// Parses, compiles and lints one spec. Never fails: every problem is a diagnostic.
 pub fn check_source(source: SourceFile) -> Checked {
     let parsed = syntax::parse(&source.text);
-    finish(source, parsed)
+    finish(source, parsed).0
 }
 
 /// `check_source` for an editor: lines unchanged since the last call with this cache are not
 /// parsed again. The result is the same as `check_source`'s.
+/// The tree is left in the cache, to be freed by `LineCache::release` once the result is out.
 pub fn check_source_incremental(source: SourceFile, cache: &mut syntax::LineCache) -> Checked {
     let parsed = syntax::parse_incremental(&source.text, cache);
-    finish(source, parsed)
+    let (checked, ast) = finish(source, parsed);
+    cache.keep(ast);
+    checked
 }
 
-fn finish(source: SourceFile, parsed: syntax::Parsed) -> Checked {
+fn finish(source: SourceFile, parsed: syntax::Parsed) -> (Checked, syntax::ast::Ast) {
     let (spec, lowering) = model::compile(&parsed.ast);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(lowering);
     diagnostics.extend(check::check(&spec));
     diagnostic::sort(&mut diagnostics);
-    Checked {
+    let checked = Checked {
         source,
         spec,
         diagnostics,
-    }
+    };
+    (checked, parsed.ast)
 }

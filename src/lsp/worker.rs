@@ -119,10 +119,13 @@ fn run(
                 .iter()
                 .map(|d| to_lsp(d, &checked.source, &job.uri, encoding))
                 .collect();
-            // The previous result is dropped outside the lock: freeing a large tree takes time.
+            // Freeing is done after publishing and outside the lock: large trees take time.
             let previous = lock(results).insert(job.uri.clone(), (job.version, Arc::new(checked)));
+            publish(client, job.uri.clone(), diagnostics, Some(job.version));
             drop(previous);
-            publish(client, job.uri, diagnostics, Some(job.version));
+            if let Some(cache) = caches.get_mut(&job.uri) {
+                cache.release();
+            }
         }
     }
 }

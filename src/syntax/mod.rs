@@ -109,6 +109,21 @@ fn nest(pieces: Vec<Piece>) -> Parsed {
 #[derive(Default)]
 pub struct LineCache {
     lines: HashMap<String, Vec<Piece>>,
+    /// A tree its caller is done with, kept to be freed by `release` when nobody waits: freeing
+    /// thousands of small strings costs as much as compiling them.
+    spent: Option<Ast>,
+}
+
+impl LineCache {
+    /// Keeps a used tree until `release` (or the next `keep`) frees it.
+    pub fn keep(&mut self, ast: Ast) {
+        self.spent = Some(ast);
+    }
+
+    /// Frees the kept tree; call it when the result has been delivered.
+    pub fn release(&mut self) {
+        self.spent = None;
+    }
 }
 
 /// `parse`, reading each line through `cache`; the result is the same as `parse(text)`. The
