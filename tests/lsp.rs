@@ -409,6 +409,17 @@ fn malformed_messages_and_half_typed_edits_never_end_the_session() {
         client.change(URI, version, &typed);
     }
     let last = client.diagnostics(URI, version);
+    let published: Vec<i64> = client
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == URI)
+        .filter_map(|m| m["params"]["version"].as_i64())
+        .collect();
+    assert!(
+        published.windows(2).all(|w| w[0] < w[1]),
+        "stale results are never published after fresh ones: {published:?}"
+    );
+    assert!(published.iter().all(|v| *v < version));
     let expected = jixiao::check_source(SourceFile::new("x", SPEC)).diagnostics;
     assert_eq!(
         last.len(),
@@ -465,4 +476,31 @@ fn incremental_parse_equals_the_full_parse() {
             "diagnostics of {text:?}"
         );
     }
+}
+
+/// Every position of the document, in UTF-8 columns that fall inside Chinese characters and past
+/// line ends, for every positional request: each gets an answer, none an internal error.
+#[test]
+fn every_position_gets_an_answer() {
+    let mut client = Client::start(&["utf-8"]);
+    client.open(URI, SPEC);
+    for line in 0..13 {
+        for character in (0..60).step_by(2) {
+            let hover = client.at("textDocument/hover", URI, line, character);
+            let completion = client.at("textDocument/completion", URI, line, character);
+            let actions = client.request(
+                "textDocument/codeAction",
+                json!({ "textDocument": { "uri": URI },
+                        "range": { "start": { "line": line, "character": character }, "end": { "line": line + 1, "character": 1 } },
+                        "context": { "diagnostics": [] } }),
+            );
+            for answer in [hover, completion, actions] {
+                assert!(
+                    answer.get("error").is_none(),
+                    "{line}:{character}: {answer}"
+                );
+            }
+        }
+    }
+    assert_eq!(client.finish(), Some(0));
 }

@@ -71,7 +71,8 @@ impl<'a> Layout<'a> {
             .get(start..)
             .and_then(|rest| rest.find('\n'))
             .map_or(self.text.len(), |at| start + at);
-        let end = self.comments[line].map_or(end, |c| c.start.min(end));
+        let comment = self.comments.get(line).copied().flatten();
+        let end = comment.map_or(end, |c| c.start.min(end));
         (start, end)
     }
 

@@ -58,12 +58,12 @@ pub fn tokens(source: &SourceFile, parsed: &Parsed, encoding: Encoding) -> Vec<S
         let start = position(source, encoding, span.start);
         let length = encoding.len(source.slice(span));
         let delta_start = if start.line == line {
-            start.character - column
+            start.character.saturating_sub(column)
         } else {
             start.character
         };
         out.push(SemanticToken {
-            delta_line: start.line - line,
+            delta_line: start.line.saturating_sub(line),
             delta_start,
             length,
             token_type: kind as u32,
