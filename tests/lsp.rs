@@ -504,3 +504,14 @@ fn every_position_gets_an_answer() {
     }
     assert_eq!(client.finish(), Some(0));
 }
+
+#[test]
+fn leaving_without_shutdown_exits_1_and_end_of_input_ends_the_session() {
+    let mut client = Client::start(&[]);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.child.wait().unwrap().code(), Some(1));
+    let mut client = Client::start(&[]);
+    client.open(URI, SPEC);
+    drop(client.stdin);
+    assert_eq!(client.child.wait().unwrap().code(), Some(1));
+}

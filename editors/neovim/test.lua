@@ -1,6 +1,7 @@
 -- A real editor talking to `jixiao lsp`: Neovim's built-in LSP client (written for 0.7, the
--- version Debian 12 ships: vim.lsp.start_client / buf_attach_client / formatting_sync; works
--- on later versions too) opens $FILE and proves that diagnostics, hover and formatting arrive.
+-- version Debian 12 ships: vim.lsp.start_client / buf_attach_client / formatting_sync, with
+-- vim.lsp.buf.format where it exists) opens $FILE and proves that diagnostics, hover and
+-- formatting arrive.
 -- Run by editors/neovim/test.sh; exits 0 when all three work, 1 otherwise.
 
 local failures = 0
@@ -52,7 +53,11 @@ local function main()
   check(text:find("> 70%", 1, true) ~= nil, "hover", text)
 
   -- Formatting: the buffer becomes what `jixiao fmt` writes.
-  vim.lsp.buf.formatting_sync(nil, 10000)
+  if vim.lsp.buf.format then -- 0.8 and later
+    vim.lsp.buf.format({ bufnr = bufnr, timeout_ms = 10000 })
+  else -- 0.7
+    vim.lsp.buf.formatting_sync(nil, 10000)
+  end
   local after = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n")
   check(after:find("网络安全知识知晓率  > 70%", 1, true) ~= nil, "formatting", after)
   vim.lsp.stop_client(client_id)

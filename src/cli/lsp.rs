@@ -4,7 +4,9 @@ use super::Outcome;
 
 pub fn run() -> Outcome {
     match crate::lsp::serve_stdio() {
-        Ok(()) => Outcome::Clean,
+        Ok(true) => Outcome::Clean,
+        // The protocol's exit status for a client that left without `shutdown`.
+        Ok(false) => Outcome::Findings,
         Err(message) => Outcome::Failure(message),
     }
 }

@@ -46,8 +46,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use worker::{Job, Worker};
 
-/// Serves one session over stdin and stdout.
-pub fn serve_stdio() -> Result<(), String> {
+/// Serves one session over stdin and stdout; `Ok(true)` when the client asked for `shutdown`
+/// before leaving (the protocol wants exit status 0 then, 1 otherwise).
+pub fn serve_stdio() -> Result<bool, String> {
     let (connection, threads) = transport::stdio()?;
     let result = serve(&connection);
     drop(connection);
@@ -55,10 +56,10 @@ pub fn serve_stdio() -> Result<(), String> {
     result
 }
 
-/// Serves one session over any connection (the tests use an in-memory one).
-pub fn serve(connection: &Connection) -> Result<(), String> {
+/// Serves one session over any connection; `Ok(true)` after an orderly shutdown.
+pub fn serve(connection: &Connection) -> Result<bool, String> {
     let Some((id, params)) = wait_for_initialize(connection) else {
-        return Ok(());
+        return Ok(false);
     };
     let encoding = Encoding::negotiate(
         params
@@ -87,9 +88,9 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
         worker,
         shutdown: false,
     };
-    let outcome = server.run();
+    server.run();
     server.worker.stop();
-    outcome
+    Ok(server.shutdown)
 }
 
 fn capabilities(encoding: Encoding) -> ServerCapabilities {
@@ -169,7 +170,8 @@ struct Server<'a> {
 }
 
 impl Server<'_> {
-    fn run(&mut self) -> Result<(), String> {
+    /// Handles messages until `exit` or the end of input.
+    fn run(&mut self) {
         for message in &self.connection.receiver {
             match message {
                 Message::Request(request) => {
@@ -182,11 +184,7 @@ impl Server<'_> {
                     respond(self.connection, id, result);
                 }
                 Message::Notification(n) if n.method == "exit" => {
-                    return if self.shutdown {
-                        Ok(())
-                    } else {
-                        Err("收到 exit 之前没有收到 shutdown".to_owned())
-                    };
+                    return;
                 }
                 Message::Notification(notification) => {
                     let _ = catch_unwind(AssertUnwindSafe(|| self.notification(notification)));
@@ -194,7 +192,6 @@ impl Server<'_> {
                 Message::Response(_) => {}
             }
         }
-        Ok(())
     }
 
     fn notification(&mut self, notification: Notification) {
