@@ -5,6 +5,11 @@
 //! and 预算 lines that add up. Times the full check and each stage (`syntax::parse`,
 //! `model::compile`, `check::check`) on one thread: 1 warm-up and 5 measured runs, median shown.
 //!
+//! A second group (`cargo bench --bench check -- edit`, run alone when named) times what the
+//! language server does after a keystroke in a 5,000-indicator document with one character
+//! changed: the full re-check, and the incremental one the server runs (`check_source_incremental`
+//! with the line cache warm from the text before the edit). Median of 11 edits each.
+//!
 //! Run with `cargo bench --bench check`.
 
 use std::hint::black_box;
@@ -37,8 +42,12 @@ fn seed_lines(text: &str) -> Vec<(&str, &str, &str)> {
     lines
 }
 
-/// The corpus text and the number of indicators in it.
-fn corpus(seed: &[(&str, &str, &str)]) -> (String, usize) {
+/// Indicators in the document the editor benchmark edits.
+const EDITED: usize = 5_000;
+const EDITS: usize = 11;
+
+/// The corpus text and the number of indicators in it (at least `target`).
+fn corpus(seed: &[(&str, &str, &str)], target: usize) -> (String, usize) {
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move || {
         state ^= state << 13;
@@ -48,7 +57,7 @@ fn corpus(seed: &[(&str, &str, &str)]) -> (String, usize) {
     };
     let (mut agencies, mut dept_cents, mut count) = (String::new(), 0u64, 0);
     let mut unit = 0;
-    while count < TARGET {
+    while count < target {
         let (mut projects, mut unit_cents) = (String::new(), 0u64);
         for p in 0..PROJECTS_PER_AGENCY {
             let cents = 1_000 + next() % 500_000;
@@ -92,7 +101,11 @@ fn main() {
         eprintln!("no indicator lines in {SEED}");
         std::process::exit(1);
     }
-    let (text, generated) = corpus(&seed);
+    if std::env::args().any(|a| a == "edit") {
+        edit(&seed);
+        return;
+    }
+    let (text, generated) = corpus(&seed, TARGET);
     let lines = text.lines().count();
     let (mut full, mut parse, mut compile, mut lint) = (vec![], vec![], vec![], vec![]);
     for run in 0..RUNS {
@@ -149,4 +162,68 @@ fn main() {
     }
     let rate = generated as f64 / total;
     println!("throughput: {rate:.0} indicators/s (check_source, single thread)");
+}
+
+/// Re-check after one edit: the document with one indicator's target changed, every time a
+/// different one, checked from scratch and incrementally as the language server's worker does.
+fn edit(seed: &[(&str, &str, &str)]) {
+    let (text, generated) = corpus(seed, EDITED);
+    let lines: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(at, _)| at)
+        .filter(|at| text[..*at].ends_with('%'))
+        .collect();
+    let (mut full, mut incremental) = (Vec::new(), Vec::new());
+    for run in 0..=EDITS {
+        let Some(at) = lines.get(run * lines.len() / (EDITS + 1)) else {
+            break;
+        };
+        // `95%` becomes `95.5%`: one keystroke's worth of change, the meaning moves.
+        let mut edited = text.clone();
+        edited.insert_str(*at - 1, ".5");
+        let start = Instant::now();
+        let checked = black_box(jixiao::check_source(SourceFile::new(
+            "edit.jx",
+            edited.clone(),
+        )));
+        let full_time = start.elapsed().as_secs_f64();
+        let mut cache = jixiao::syntax::LineCache::default();
+        jixiao::check_source_incremental(
+            SourceFile::new("edit.jx", text.clone()),
+            &mut cache,
+            &Default::default(),
+        );
+        let start = Instant::now();
+        let again = black_box(jixiao::check_source_incremental(
+            SourceFile::new("edit.jx", edited),
+            &mut cache,
+            &Default::default(),
+        ));
+        let incremental_time = start.elapsed().as_secs_f64();
+        // The server frees the old tree after publishing, off the keystroke's path.
+        cache.release();
+        if checked.spec.indicators().count() != generated
+            || again.diagnostics != checked.diagnostics
+        {
+            eprintln!("the edit broke the document, or the incremental check disagrees");
+            std::process::exit(1);
+        }
+        if run > 0 {
+            full.push(full_time);
+            incremental.push(incremental_time);
+        }
+    }
+    println!(
+        "edit: {generated} indicators, {} bytes; re-check after one edit, median of {}:",
+        text.len(),
+        full.len()
+    );
+    println!(
+        "  full (check_source)                    {:>7.1} ms",
+        1000.0 * median(full)
+    );
+    println!(
+        "  incremental (check_source_incremental) {:>7.1} ms",
+        1000.0 * median(incremental)
+    );
 }

@@ -1,7 +1,8 @@
 //! jixiao (绩效): a language and checker for Chinese budget performance targets.
 //!
-//! The pipeline, in floor order: `source` and `diagnostic` → `config` → `syntax` (text → tree) → `model`
-//! (tree → typed, normalized spec) → `check` (lints) → `report` (rendering) → `cli`.
+//! The pipeline, in floor order: `source` and `diagnostic` → `config` → `syntax` (text → tree)
+//! → `model` (tree → typed, normalized spec) → `check` (lints) and `format` (the canonical layout)
+//! → `eval` (actuals, scoring) and `import` (tables → specs) → `report` (rendering) → `lsp` → `cli`.
 //! Later floors depend on earlier ones, never the reverse (`tests/tidy.rs` enforces it).
 
 pub mod diagnostic;
@@ -14,11 +15,14 @@ pub mod syntax;
 pub mod model;
 
 pub mod check;
+pub mod format;
 
 pub mod eval;
 pub mod import;
 
 pub mod report;
+
+pub mod lsp;
 
 pub mod cli;
 
@@ -46,6 +50,28 @@ pub fn check_source(source: SourceFile) -> Checked {
 /// what is reported.
 pub fn check_source_with(source: SourceFile, settings: &config::Settings) -> Checked {
     let parsed = syntax::parse(&source.text);
+    finish(source, parsed, settings).0
+}
+
+/// `check_source_with` for an editor: lines unchanged since the last call with this cache are
+/// not parsed again. The result is the same as `check_source_with`'s.
+/// The tree is left in the cache, to be freed by `LineCache::release` once the result is out.
+pub fn check_source_incremental(
+    source: SourceFile,
+    cache: &mut syntax::LineCache,
+    settings: &config::Settings,
+) -> Checked {
+    let parsed = syntax::parse_incremental(&source.text, cache);
+    let (checked, ast) = finish(source, parsed, settings);
+    cache.keep(ast);
+    checked
+}
+
+fn finish(
+    source: SourceFile,
+    parsed: syntax::Parsed,
+    settings: &config::Settings,
+) -> (Checked, syntax::ast::Ast) {
     let (spec, lowering) = model::compile_with(&parsed.ast, &settings.vocabulary);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(lowering);
@@ -54,9 +80,10 @@ pub fn check_source_with(source: SourceFile, settings: &config::Settings) -> Che
     let enabled = |code| settings.level(code) != Some(config::Level::Off);
     check::suppress::apply(&source.text, &parsed.ast, &mut diagnostics, enabled);
     diagnostic::sort(&mut diagnostics);
-    Checked {
+    let checked = Checked {
         source,
         spec,
         diagnostics,
-    }
+    };
+    (checked, parsed.ast)
 }

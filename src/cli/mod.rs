@@ -8,7 +8,9 @@ mod eval;
 mod explain;
 mod export;
 mod files;
+mod fmt;
 mod import;
+mod lsp;
 mod model;
 
 use std::io::{IsTerminal, Write};
@@ -90,6 +92,19 @@ enum Command {
         /// 规则代码或名称，如 JX0101 或 vague-target
         code: Option<String>,
     },
+    /// 按统一格式重写规格文件：对齐各列、规范比较符，注释原样保留
+    Fmt {
+        /// 文件或文件夹（递归查找 *.jx）；默认当前文件夹
+        paths: Vec<PathBuf>,
+        /// 只检查不写入：有未格式化的文件时打印差异并以 1 退出
+        #[arg(long)]
+        check: bool,
+        /// 有语法错误也格式化（读不懂的行原样保留）
+        #[arg(long)]
+        force: bool,
+    },
+    /// 启动语言服务器（LSP，经标准输入输出通信），供编辑器使用
+    Lsp,
     /// 输出规格文件编译后的规范化模型（JSON）
     Model {
         /// 一个规格文件
@@ -303,6 +318,12 @@ fn run(cli: Cli) -> Outcome {
             format,
             output,
         } => export::run(&spec, format, output.as_deref()),
+        Command::Fmt {
+            paths,
+            check,
+            force,
+        } => fmt::run(&paths, fmt::FmtOptions { check, force }),
+        Command::Lsp => lsp::run(),
     }
 }
 

@@ -111,6 +111,14 @@ pub fn unit(spelling: &str) -> Option<Unit> {
     })
 }
 
+/// Every unit's canonical symbol with its dimension (completion, hover).
+pub fn unit_symbols() -> Vec<(&'static str, Dimension)> {
+    let measured = UNITS.iter().map(|d| (d.symbol, d.dimension));
+    measured
+        .chain(COUNT_WORDS.iter().map(|w| (*w, Count)))
+        .collect()
+}
+
 impl Unit {
     /// How many base units of the dimension one of this unit is (1 for counts).
     pub fn factor(&self) -> Decimal {

@@ -2,6 +2,7 @@
 //! No floats, no I/O.
 
 pub mod category;
+mod describe;
 mod lower;
 pub mod measure;
 pub mod polarity;

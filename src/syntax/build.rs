@@ -22,6 +22,7 @@ pub(super) fn text(pair: &Pair<'_, Rule>) -> Text {
 }
 
 /// One statement line, before nesting.
+#[derive(Clone)]
 pub(super) enum Line {
     Open(Block),
     Close(Span),

@@ -5,6 +5,9 @@ pub mod ast;
 mod build;
 mod errors;
 mod grammar;
+mod shift;
+
+use std::collections::HashMap;
 
 use pest::Parser;
 use pest::iterators::Pair;
@@ -35,41 +38,130 @@ pub fn parse(text: &str) -> Parsed {
             diagnostics: vec![limit],
         };
     }
+    match pieces(text) {
+        Ok(pieces) => nest(pieces),
+        Err(diagnostic) => Parsed {
+            ast: Ast::default(),
+            diagnostics: vec![*diagnostic],
+        },
+    }
+}
+
+/// What one line holds, read but not yet nested.
+#[derive(Clone)]
+enum Piece {
+    Comment(Span),
+    Unreadable(Diagnostic),
+    Statement(Line),
+}
+
+/// Reads `text` into pieces, spans relative to its start.
+fn pieces(text: &str) -> Result<Vec<Piece>, Box<Diagnostic>> {
     let pairs = match Grammar::parse(Rule::spec, text) {
         Ok(mut pairs) => pairs.next().map(Pair::into_inner),
         Err(error) => {
             let at = match error.location {
                 pest::error::InputLocation::Pos(p) | pest::error::InputLocation::Span((p, _)) => p,
             };
-            let diagnostic = Diagnostic::new(Code::InputLimit, Span::new(at, at))
-                .arg("detail", "文件过于复杂，无法解析");
-            return Parsed {
-                ast: Ast::default(),
-                diagnostics: vec![diagnostic],
-            };
+            return Err(Box::new(
+                Diagnostic::new(Code::InputLimit, Span::new(at, at))
+                    .arg("detail", "文件过于复杂，无法解析"),
+            ));
         }
     };
-    let mut nest = Nester::default();
+    let mut found = Vec::new();
     for pair in pairs.into_iter().flatten() {
         match pair.as_rule() {
-            Rule::comment => nest.ast.comments.push(build::span(&pair)),
+            Rule::comment => found.push(Piece::Comment(build::span(&pair))),
             Rule::unreadable => {
                 let start = pair.as_span().start();
-                nest.diagnostics
-                    .push(errors::unreadable(pair.as_str(), start));
-                if let Some(block) = nest.open.last_mut() {
-                    block.unreadable += 1;
-                }
+                found.push(Piece::Unreadable(errors::unreadable(pair.as_str(), start)));
             }
             Rule::EOI => {}
             _ => {
                 if let Some(line) = build::statement(pair) {
-                    nest.line(line);
+                    found.push(Piece::Statement(line));
                 }
             }
         }
     }
+    Ok(found)
+}
+
+fn nest(pieces: Vec<Piece>) -> Parsed {
+    let mut nest = Nester::default();
+    for piece in pieces {
+        match piece {
+            Piece::Comment(span) => nest.ast.comments.push(span),
+            Piece::Unreadable(diagnostic) => {
+                nest.diagnostics.push(diagnostic);
+                if let Some(block) = nest.open.last_mut() {
+                    block.unreadable += 1;
+                }
+            }
+            Piece::Statement(line) => nest.line(line),
+        }
+    }
     nest.finish()
+}
+
+/// The pieces of lines already read, by line text: an editor re-reads only the lines it changed.
+#[derive(Default)]
+pub struct LineCache {
+    lines: HashMap<String, Vec<Piece>>,
+    /// A tree its caller is done with, kept to be freed by `release` when nobody waits: freeing
+    /// thousands of small strings costs as much as compiling them.
+    spent: Option<Ast>,
+}
+
+impl LineCache {
+    /// Keeps a used tree until `release` (or the next `keep`) frees it.
+    pub fn keep(&mut self, ast: Ast) {
+        self.spent = Some(ast);
+    }
+
+    /// Frees the kept tree; call it when the result has been delivered.
+    pub fn release(&mut self) {
+        self.spent = None;
+    }
+}
+
+/// `parse`, reading each line through `cache`; the result is the same as `parse(text)`. The
+/// cache keeps the lines of this text only, so it never outgrows the document.
+pub fn parse_incremental(text: &str, cache: &mut LineCache) -> Parsed {
+    if over_limit(text).is_some() {
+        return parse(text);
+    }
+    let mut fresh: HashMap<String, Vec<Piece>> = HashMap::with_capacity(cache.lines.len());
+    let mut all = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        // A byte-order mark is read only at the very start of a file.
+        if start > 0 && line.starts_with('\u{FEFF}') {
+            return parse(text);
+        }
+        let (key, relative) = match cache.lines.remove_entry(line) {
+            Some(found) => found,
+            None => match fresh.get(line) {
+                Some(found) => (line.to_owned(), found.clone()),
+                None => match pieces(line) {
+                    Ok(found) => (line.to_owned(), found),
+                    Err(_) => return parse(text),
+                },
+            },
+        };
+        for piece in &relative {
+            let mut piece = piece.clone();
+            if !shift::piece(&mut piece, start) {
+                return parse(text);
+            }
+            all.push(piece);
+        }
+        fresh.insert(key, relative);
+        start += line.len();
+    }
+    cache.lines = fresh;
+    nest(all)
 }
 
 /// Reads one value (a target or an actual) with the value grammar alone; `offset` is where the
@@ -87,7 +179,7 @@ pub fn parse_value(text: &str, offset: usize) -> ast::Target {
         },
     };
     if offset > 0 {
-        shift_target(&mut target, offset);
+        shift::target(&mut target, offset);
     }
     target
 }
@@ -246,90 +338,4 @@ fn syntax(span: Span, detail: &str, label: &str, help: &str) -> Diagnostic {
         .arg("detail", detail)
         .arg("label", label)
         .arg("help", help)
-}
-
-fn shift_target(target: &mut ast::Target, offset: usize) {
-    target.span = target.span.shift(offset);
-    match &mut target.form {
-        ast::TargetForm::Clauses(clauses) => {
-            clauses.iter_mut().for_each(|c| shift_clause(c, offset))
-        }
-        ast::TargetForm::Word { op, word } => {
-            shift_text(op.as_mut(), offset);
-            shift_text(Some(word), offset);
-        }
-        ast::TargetForm::Free => {}
-    }
-}
-
-fn shift_text(text: Option<&mut ast::Text>, offset: usize) {
-    if let Some(text) = text {
-        text.span = text.span.shift(offset);
-    }
-}
-
-fn shift_quantity(q: &mut ast::Quantity, offset: usize) {
-    q.span = q.span.shift(offset);
-    for part in [
-        Some(&mut q.number),
-        q.magnitude.as_mut(),
-        q.unit.as_mut(),
-        q.alt_unit.as_mut(),
-        q.per.as_mut(),
-    ] {
-        shift_text(part, offset);
-    }
-}
-
-fn shift_clause(clause: &mut ast::Clause, offset: usize) {
-    clause.span = clause.span.shift(offset);
-    shift_text(clause.subject.as_mut(), offset);
-    shift_text(clause.context.as_mut(), offset);
-    match &mut clause.core {
-        ast::Core::ZeroEvent { marker, event } => {
-            shift_text(Some(marker), offset);
-            shift_text(event.as_mut(), offset);
-        }
-        ast::Core::Relative {
-            baseline,
-            direction,
-            op,
-            amount,
-        } => {
-            shift_text(Some(baseline), offset);
-            shift_text(Some(direction), offset);
-            shift_text(op.as_mut(), offset);
-            shift_quantity(amount, offset);
-        }
-        ast::Core::Deadline {
-            year,
-            month,
-            day,
-            end,
-        } => {
-            for part in [year.as_mut(), month.as_mut(), day.as_mut(), Some(end)] {
-                shift_text(part, offset);
-            }
-        }
-        ast::Core::Range { per, low, high } => {
-            shift_text(per.as_mut(), offset);
-            shift_quantity(low, offset);
-            shift_quantity(high, offset);
-        }
-        ast::Core::Comparison {
-            per,
-            cumulative,
-            op,
-            quantity,
-            suffix,
-        } => {
-            shift_text(per.as_mut(), offset);
-            if let Some(span) = cumulative {
-                *span = span.shift(offset);
-            }
-            shift_text(op.as_mut(), offset);
-            shift_text(suffix.as_mut(), offset);
-            shift_quantity(quantity, offset);
-        }
-    }
 }
