@@ -214,3 +214,41 @@ fn no_panic_on_hostile_actuals() {
     assert!(eval::formula::evaluate(&deep).is_err());
     assert!(eval::formula::evaluate("1/0").is_err());
 }
+
+/// The CI formats of `eval`: an unmet indicator is annotated on its target in the spec, the
+/// audit's findings on the actuals file, and JUnit fails the unmet ones.
+#[test]
+fn eval_ci_formats_place_unmet_indicators_on_their_targets() {
+    let args = |format| {
+        [
+            "eval",
+            "specs/2023/gz-cac-2023.jx",
+            "--actuals",
+            "specs/2023/example-self-eval-2023.toml",
+            "--format",
+            format,
+        ]
+    };
+    let github = String::from_utf8(jixiao(&args("github")).stdout).unwrap();
+    let unmet: Vec<&str> = github
+        .lines()
+        .filter(|l| l.contains("JX0509 target-not-met"))
+        .collect();
+    assert!(!unmet.is_empty(), "{github}");
+    assert!(
+        unmet.iter().all(|l| l.starts_with("::error file=specs/2023/gz-cac-2023.jx,line=")),
+        "{github}"
+    );
+    assert!(github.contains("「网络安全知识知晓率」未达成：目标 大于70%25，实际 68%25（差 2%25）"));
+
+    let sarif: serde_json::Value =
+        serde_json::from_slice(&jixiao(&args("sarif")).stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let unmet_results = results.iter().filter(|r| r["ruleId"] == "JX0509").count();
+    assert_eq!(unmet_results, unmet.len());
+
+    let junit = jixiao(&args("junit"));
+    assert_eq!(junit.status.code(), Some(1));
+    let xml = String::from_utf8(junit.stdout).unwrap();
+    assert_eq!(xml.matches("<failure type=\"JX0509\"").count(), unmet.len());
+}
