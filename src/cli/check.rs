@@ -12,18 +12,10 @@ use crate::report::{concise, github, human, json, junit, sarif};
 use crate::{Checked, check_source_with};
 
 pub fn run(paths: &[PathBuf], options: &CheckOptions) -> Outcome {
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        paths.to_vec()
-    };
-    let found = match files::discover(&paths) {
+    let found = match files::discover_specs(paths) {
         Ok(found) => found,
         Err(message) => return Outcome::Failure(message),
     };
-    if found.is_empty() {
-        return Outcome::Failure("没有找到 *.jx 规格文件".to_owned());
-    }
     let mut resolver = Resolver::new(options.config.clone());
     let mut jobs = Vec::with_capacity(found.len());
     for path in found {

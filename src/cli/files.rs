@@ -10,6 +10,20 @@ use crate::syntax::MAX_FILE_BYTES;
 /// How deep folders are walked; deeper ones are skipped (and symlink loops cannot hang us).
 const MAX_DEPTH: usize = 32;
 
+/// The spec files a command works on: those under `paths`, or under the working folder when
+/// none is given; finding none is a failure.
+pub fn discover_specs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let found = if paths.is_empty() {
+        discover(&[PathBuf::from(".")])?
+    } else {
+        discover(paths)?
+    };
+    if found.is_empty() {
+        return Err("没有找到 *.jx 规格文件".to_owned());
+    }
+    Ok(found)
+}
+
 /// Every `*.jx` file under the given paths, sorted; a file named directly is taken as it is.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();

@@ -19,18 +19,10 @@ pub struct FmtOptions {
 }
 
 pub fn run(paths: &[PathBuf], options: FmtOptions) -> Outcome {
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        paths.to_vec()
-    };
-    let found = match files::discover(&paths) {
+    let found = match files::discover_specs(paths) {
         Ok(found) => found,
         Err(message) => return Outcome::Failure(message),
     };
-    if found.is_empty() {
-        return Outcome::Failure("没有找到 *.jx 规格文件".to_owned());
-    }
     let (mut changed, mut refused) = (0, 0);
     for path in &found {
         match one(path, options) {

@@ -119,6 +119,17 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// The decimals scores keep and the reverse formula: the command line overrides the spec.
+    fn arithmetic(&self, settings: &Settings) -> (u32, Reverse) {
+        let decimals = settings.decimals.unwrap_or(2);
+        let reverse = self
+            .options
+            .reverse
+            .or(settings.reverse)
+            .unwrap_or_default();
+        (decimals, reverse)
+    }
+
     fn department(
         &mut self,
         department: &'a Department,
@@ -126,12 +137,7 @@ impl<'a> Run<'a> {
         scales: &[&GradeScale],
         actuals: &'a Actuals,
     ) -> Section {
-        let decimals = settings.decimals.unwrap_or(2);
-        let reverse = self
-            .options
-            .reverse
-            .or(settings.reverse)
-            .unwrap_or_default();
+        let (decimals, reverse) = self.arithmetic(settings);
         let mut rows = Vec::new();
         let mut weight = Decimal::ZERO;
         let mut total = Decimal::ZERO;
@@ -534,12 +540,7 @@ impl<'a> Run<'a> {
         scales: &[&GradeScale],
         figures: Option<&'a super::actuals::ProjectFigures>,
     ) -> Section {
-        let decimals = settings.decimals.unwrap_or(2);
-        let reverse = self
-            .options
-            .reverse
-            .or(settings.reverse)
-            .unwrap_or_default();
+        let (decimals, reverse) = self.arithmetic(settings);
         let mut rows = Vec::new();
         let mut total = Decimal::ZERO;
         let mut weight = Decimal::ZERO;

@@ -236,13 +236,14 @@ fn eval_ci_formats_place_unmet_indicators_on_their_targets() {
         .collect();
     assert!(!unmet.is_empty(), "{github}");
     assert!(
-        unmet.iter().all(|l| l.starts_with("::error file=specs/2023/gz-cac-2023.jx,line=")),
+        unmet
+            .iter()
+            .all(|l| l.starts_with("::error file=specs/2023/gz-cac-2023.jx,line=")),
         "{github}"
     );
     assert!(github.contains("「网络安全知识知晓率」未达成：目标 大于70%25，实际 68%25（差 2%25）"));
 
-    let sarif: serde_json::Value =
-        serde_json::from_slice(&jixiao(&args("sarif")).stdout).unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&jixiao(&args("sarif")).stdout).unwrap();
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     let unmet_results = results.iter().filter(|r| r["ruleId"] == "JX0509").count();
     assert_eq!(unmet_results, unmet.len());
