@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Outcome, files, print};
-use crate::Checked;
 use crate::check::rules::below_threshold;
 use crate::config::{self, FILE_NAME, Level, Selector, Settings};
 use crate::diagnostic::{Code, Diagnostic, RULES};
@@ -116,18 +115,14 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
         );
     }
     if !problems.is_empty() {
-        let checked = Checked {
-            source: SourceFile::new(files::shown(path), text),
-            spec: crate::model::Spec::default(),
-            diagnostics: problems,
-        };
+        let source = SourceFile::new(files::shown(path), text);
         let style = human::Style {
             color: false,
             width: 100,
         };
         return Err(format!(
             "配置文件有误，未执行检查\n{}",
-            human::render_diagnostics(&[checked], style)
+            human::render_file(&source, &problems, style)
         ));
     }
     let selector = settings.files.selector();

@@ -49,13 +49,10 @@ pub struct EvalArgs<'a> {
 }
 
 pub fn run(args: &EvalArgs<'_>) -> Outcome {
-    let (spec_source, refused) = match files::read(args.spec) {
-        Ok(read) => read,
+    let spec_source = match files::read_spec(args.spec) {
+        Ok(source) => source,
         Err(message) => return Outcome::Failure(message),
     };
-    if let Some(d) = refused {
-        return Outcome::Failure(format!("{}: {}", spec_source.name, d.message()));
-    }
     let name = args.actuals.display().to_string();
     let Some(format) = eval::Format::of(&name) else {
         return Outcome::Failure(format!(

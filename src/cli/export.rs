@@ -9,13 +9,10 @@ use crate::diagnostic::Code;
 use crate::import::export;
 
 pub fn run(path: &Path, format: ExportFormat, output: Option<&Path>) -> Outcome {
-    let (source, refused) = match files::read(path) {
-        Ok(read) => read,
+    let source = match files::read_spec(path) {
+        Ok(source) => source,
         Err(message) => return Outcome::Failure(message),
     };
-    if let Some(diagnostic) = refused {
-        return Outcome::Failure(format!("{}: {}", source.name, diagnostic.message()));
-    }
     let checked = check_source(source);
     // Lines the parser could not read are not in the model: exporting would drop them silently.
     let broken: Vec<String> = checked

@@ -111,6 +111,16 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| format!("{name}: 不是 UTF-8 编码"))
 }
 
+/// Reads one spec a command needs whole: too large or not UTF-8 is a failure here, with the
+/// finding's message, since nothing useful can be done with half a spec.
+pub fn read_spec(path: &Path) -> Result<SourceFile, String> {
+    let (source, refused) = read(path)?;
+    match refused {
+        Some(diagnostic) => Err(format!("{}: {}", source.name, diagnostic.message())),
+        None => Ok(source),
+    }
+}
+
 /// Appends text to a file, creating it if needed (a CI job summary may hold other steps' output).
 pub fn append(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;

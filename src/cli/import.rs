@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Outcome, files, print};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::import::{self, Columns, Imported};
 use crate::source::SourceFile;
 use crate::syntax::MAX_FILE_BYTES;
@@ -35,13 +35,19 @@ pub fn run(paths: &[PathBuf], output: Option<&Path>, columns: Option<&str>) -> O
         };
         match imported {
             Ok(imported) => {
-                report.push_str(&findings(&source, &imported.diagnostics));
+                report.push_str(&crate::report::concise::lines(
+                    &source,
+                    &imported.diagnostics,
+                ));
                 report.push_str(&import::summary(&source.name, &imported));
                 failed |= imported.has_errors();
                 specs.push(imported.spec);
             }
             Err(diagnostic) => {
-                report.push_str(&findings(&source, std::slice::from_ref(&*diagnostic)));
+                report.push_str(&crate::report::concise::lines(
+                    &source,
+                    std::slice::from_ref(&*diagnostic),
+                ));
                 failed = true;
             }
         }
@@ -112,29 +118,6 @@ fn decode(bytes: &[u8]) -> String {
         Ok(text) => text.to_owned(),
         Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
     }
-}
-
-/// One line per finding, `file:line:column: severity[code name] message`.
-fn findings(source: &SourceFile, diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let at = source.line_col(d.span.start);
-        let rule = d.rule();
-        let severity = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        out.push_str(&format!(
-            "{}:{}:{}: {severity}[{} {}] {}\n",
-            source.name,
-            at.line,
-            at.column,
-            rule.id,
-            rule.name,
-            d.message()
-        ));
-    }
-    out
 }
 
 fn eprint(text: &str) {

@@ -6,13 +6,10 @@ use super::{Outcome, files, print};
 use crate::check_source;
 
 pub fn run(path: &Path) -> Outcome {
-    let (source, refused) = match files::read(path) {
-        Ok(read) => read,
+    let source = match files::read_spec(path) {
+        Ok(source) => source,
         Err(message) => return Outcome::Failure(message),
     };
-    if let Some(diagnostic) = refused {
-        return Outcome::Failure(format!("{}: {}", source.name, diagnostic.message()));
-    }
     let checked = check_source(source);
     match serde_json::to_string_pretty(&checked.spec) {
         Ok(json) => {

@@ -3,25 +3,34 @@
 use super::Summary;
 use super::human::summary_line;
 use crate::Checked;
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
 
 pub fn render(results: &[Checked]) -> String {
-    let mut out = String::new();
-    for checked in results {
-        for d in &checked.diagnostics {
-            let at = checked.source.line_col(d.span.start);
-            let rule = d.rule();
-            out.push_str(&format!(
-                "{}:{}:{}: {}[{} {}] {}\n",
-                checked.source.name,
-                at.line,
-                at.column,
-                d.severity.as_str(),
-                rule.id,
-                rule.name,
-                d.message()
-            ));
-        }
-    }
+    let mut out: String = results
+        .iter()
+        .map(|checked| lines(&checked.source, &checked.diagnostics))
+        .collect();
     out.push_str(&summary_line(&Summary::of(results)));
+    out
+}
+
+/// The findings of one file, a line each, without a summary.
+pub fn lines(source: &SourceFile, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let at = source.line_col(d.span.start);
+        let rule = d.rule();
+        out.push_str(&format!(
+            "{}:{}:{}: {}[{} {}] {}\n",
+            source.name,
+            at.line,
+            at.column,
+            d.severity.as_str(),
+            rule.id,
+            rule.name,
+            d.message()
+        ));
+    }
     out
 }

@@ -21,36 +21,15 @@ pub struct Style {
 
 /// Renders every diagnostic of every file, and the summary.
 pub fn render(results: &[Checked], style: Style) -> String {
-    let mut out = render_diagnostics(results, style);
+    let mut out: String = results
+        .iter()
+        .map(|checked| render_file(&checked.source, &checked.diagnostics, style))
+        .collect();
     out.push_str(&summary_line(&Summary::of(results)));
     out
 }
 
-/// Renders every diagnostic of every file, without a summary (for files that are not specs).
-pub fn render_diagnostics(results: &[Checked], style: Style) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false);
-    let mut out = String::new();
-    for checked in results {
-        for diagnostic in &checked.diagnostics {
-            let report = Report {
-                diagnostic,
-                source: &checked.source,
-            };
-            // Writing into a String cannot fail.
-            let _ = handler.render_report(&mut out, &report);
-        }
-    }
-    out
-}
-
-/// Draws the diagnostics of one file, without a summary (the evaluator's findings).
+/// Draws the diagnostics of one file, without a summary (a config file, the evaluator's findings).
 pub fn render_file(source: &SourceFile, diagnostics: &[Diagnostic], style: Style) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
@@ -63,6 +42,7 @@ pub fn render_file(source: &SourceFile, diagnostics: &[Diagnostic], style: Style
     let mut out = String::new();
     for diagnostic in diagnostics {
         let report = Report { diagnostic, source };
+        // Writing into a String cannot fail.
         let _ = handler.render_report(&mut out, &report);
     }
     out
