@@ -38,6 +38,7 @@ pub fn evaluate(spec: &Spec, actuals: &Actuals, options: Options) -> Evaluation 
         options,
     };
     run.match_entries(spec, actuals);
+    run.spec_diagnostics.extend(lint::spec(spec));
     let mut sections = Vec::new();
     for department in &spec.departments {
         let settings = department.settings.clone().unwrap_or_default();
@@ -211,16 +212,6 @@ impl<'a> Run<'a> {
             score += s;
             reported = reported.zip(r).map(|(a, b)| a.saturating_add(b));
         }
-        if let Some(stated) = group.weight
-            && stated != sum_weight
-        {
-            self.spec_diagnostics.push(
-                Diagnostic::new(Code::WeightSum, group.weight_span.unwrap_or(group.span))
-                    .arg("name", &group.name)
-                    .arg("stated", n(stated))
-                    .arg("sum", n(sum_weight)),
-            );
-        }
         let weight = group.weight.unwrap_or(sum_weight);
         let found = actuals
             .groups
@@ -292,10 +283,6 @@ impl<'a> Run<'a> {
     ) -> (Decimal, Decimal, Option<Decimal>) {
         let entry = self.matched.get(&view.node).copied();
         let rule = view.scoring.map_or(&ScoreRule::Default, |s| &s.rule);
-        if let Some(scoring) = view.scoring {
-            self.spec_diagnostics
-                .extend(lint::rule(view.name, view.target, scoring));
-        }
         let actual = entry.and_then(|e| e.actual.as_ref());
         let mut read = actual.map(|field| self.read_actual(field, view.name, scales));
         let mut shown = actual.map(|f| f.text.clone());

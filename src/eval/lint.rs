@@ -1,14 +1,59 @@
 //! Lints on scoring rules (JX04xx): bands with gaps, overlaps or equal points; a rule whose best
-//! score is not the weight; a rule that cannot apply to the target. Group weight sums are checked
-//! where groups are totalled (`evaluate`), and the 130% rule where actuals are read.
+//! score is not the weight; a rule that cannot apply to the target; group weights that do not
+//! add up. They need the spec alone, so `jixiao check` and the editor report them too (through
+//! `spec`); the 130% rule needs actuals and lives where actuals are read.
 
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::scoring::{Band, ScoreRule, Scoring};
-use crate::model::{Comparison, Condition, Quantity, Target};
+use crate::model::scoring::{Band, Group, Member, ScoreRule, Scoring};
+use crate::model::{Comparison, Condition, Quantity, Spec, Target};
 
 use super::score::{first_bound, n};
+
+/// Every problem of the spec's scoring: each indicator's rule, each group's weights.
+pub fn spec(spec: &Spec) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, indicator) in spec.indicators() {
+        if let Some(scoring) = &indicator.scoring {
+            out.extend(rule(&indicator.name, &indicator.target, scoring));
+        }
+    }
+    for group in spec.departments.iter().flat_map(|d| &d.groups) {
+        group_weights(group, &mut out);
+    }
+    out
+}
+
+/// Lints a group and its members; returns the group's weight (stated, or its members' sum).
+fn group_weights(group: &Group, out: &mut Vec<Diagnostic>) -> Decimal {
+    let mut sum = Decimal::ZERO;
+    for member in &group.members {
+        sum += match member {
+            Member::Group(inner) => group_weights(inner, out),
+            Member::Indicator(indicator) => match &indicator.scoring {
+                Some(scoring) => {
+                    out.extend(rule(&indicator.name, &indicator.target, scoring));
+                    scoring.weight
+                }
+                None => Decimal::ZERO,
+            },
+        };
+    }
+    match group.weight {
+        Some(stated) if stated != sum => {
+            out.push(
+                Diagnostic::new(Code::WeightSum, group.weight_span.unwrap_or(group.span))
+                    .arg("name", &group.name)
+                    .arg("stated", n(stated))
+                    .arg("sum", n(sum)),
+            );
+            stated
+        }
+        Some(stated) => stated,
+        None => sum,
+    }
+}
 
 /// Every problem of one indicator's rule.
 pub fn rule(name: &str, target: &Target, scoring: &Scoring) -> Vec<Diagnostic> {
