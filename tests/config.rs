@@ -234,3 +234,35 @@ fn parallel_checking_keeps_output_byte_identical() {
         assert_eq!(first.stdout, again.stdout);
     }
 }
+
+/// serde's messages reach the user in Chinese, with the span on the offending text.
+#[test]
+fn config_type_errors_read_in_chinese() {
+    let cases = [
+        (
+            "[vocab]\n",
+            "未知的键 `vocab`（可用的键：files、rules、vocabulary、thresholds）",
+            "vocab",
+        ),
+        ("files = 3\n", "类型不对：写的是整数 `3`，应为表", "3"),
+        (
+            "[vocabulary]\nunits = \"吨\"\n",
+            "类型不对：写的是字符串 \"吨\"，应为数组",
+            "\"吨\"",
+        ),
+        ("[[thresholds]]\nmin = \"85%\"\n", "缺少键 `category`", ""),
+    ];
+    for (text, message, marked) in cases {
+        let (_, problems) = config::parse(text);
+        assert_eq!(problems.len(), 1, "{text}");
+        assert_eq!(
+            problems[0].message(),
+            format!("jixiao.toml：{message}"),
+            "{text}"
+        );
+        if !marked.is_empty() {
+            let span = problems[0].span;
+            assert_eq!(&text[span.start..span.end], marked, "{text}");
+        }
+    }
+}

@@ -179,13 +179,65 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
             let span = error
                 .span()
                 .map_or(Span::new(0, 0), |r| on_boundaries(text, r.start, r.end));
-            let detail = error.message().trim().to_owned();
+            let detail = in_chinese(error.message().trim());
             let d = Diagnostic::new(Code::ConfigError, span).arg("detail", detail);
             return (Settings::default(), vec![d]);
         }
     };
     let problems = validate(text, &settings);
     (settings, problems)
+}
+
+/// serde's common messages in the words the rest of jixiao uses; any other stays as it is.
+fn in_chinese(message: &str) -> String {
+    let listed = |rest: &str| rest.replace('`', "").replace(", ", "、");
+    if let Some((what, rest)) = message.split_once(", expected one of ") {
+        if let Some(key) = what.strip_prefix("unknown field ") {
+            return format!("未知的键 {key}（可用的键：{}）", listed(rest));
+        }
+        if let Some(value) = what.strip_prefix("unknown variant ") {
+            return format!("不认识的值 {value}（可用的值：{}）", listed(rest));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (got, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!("类型不对：写的是{}，应为{}", kind(got), kind(want));
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return format!("缺少键 {field}");
+    }
+    if let Some(rest) = message.strip_prefix("wanted ") {
+        let rest = rest
+            .replace("string", "字符串")
+            .replace("table", "表")
+            .replace(" or ", "或");
+        return format!("类型不对：应为{rest}");
+    }
+    if let Some(rest) = message.strip_prefix("duplicate key") {
+        return format!("键重复{rest}");
+    }
+    message.to_owned()
+}
+
+/// A serde type description in Chinese: `integer \`3\`` → `整数 \`3\``, `struct Files` → `表`.
+fn kind(text: &str) -> String {
+    let words = [
+        ("integer", "整数"),
+        ("floating point", "小数"),
+        ("boolean", "布尔值"),
+        ("string", "字符串"),
+        ("a sequence", "数组"),
+        ("sequence", "数组"),
+        ("map", "表"),
+    ];
+    if text.starts_with("struct ") || text.starts_with("a map") {
+        return "表".to_owned();
+    }
+    let mut out = text.to_owned();
+    for (english, chinese) in words {
+        out = out.replace(english, chinese);
+    }
+    out
 }
 
 /// Checks what serde cannot: rule names exist, thresholds read as numbers, words are not empty.
