@@ -33,11 +33,11 @@ pub fn check(spec: &Spec) -> Vec<Diagnostic> {
     check_with(spec, &Settings::default())
 }
 
-/// Runs every lint over a spec; rules switched `off` do not run at all.
+/// Runs every lint over a spec under a configuration (its vocabulary and thresholds); rule
+/// levels are applied afterwards, to every finding alike (`Settings::apply_levels`).
 pub fn check_with(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
     let mut found: Vec<Diagnostic> = LINTS
         .iter()
-        .filter(|(code, _)| settings.level(*code) != Some(crate::config::Level::Off))
         .flat_map(|(_, lint)| lint(spec, settings))
         .collect();
     diagnostic::sort(&mut found);

@@ -100,15 +100,8 @@ pub fn find_upwards(dir: &Path, name: &str) -> Option<PathBuf> {
 
 /// Reads a small UTF-8 file (a config, a baseline), refusing one larger than `limit` bytes.
 pub fn read_limited(path: &Path, limit: usize) -> Result<String, String> {
-    let name = path.display();
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("{name}: {e}"))?
-        .len();
-    if size > limit as u64 {
-        return Err(format!("{name}: 文件有 {size} 字节，超过上限 {limit} 字节"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-    String::from_utf8(bytes).map_err(|_| format!("{name}: 不是 UTF-8 编码"))
+    let bytes = read_bytes(path, limit as u64)?;
+    String::from_utf8(bytes).map_err(|_| format!("{}: 不是 UTF-8 编码", path.display()))
 }
 
 /// Reads one spec a command needs whole: too large or not UTF-8 is a failure here, with the

@@ -139,25 +139,10 @@ pub fn quote(text: &str) -> Option<(char, char)> {
         .find(|(_, close)| !text.contains(*close))
 }
 
-/// Display width: East Asian wide and full-width characters take two columns.
+/// Display width, as the formatter and the terminal table count it (a Chinese character is two
+/// columns).
 pub fn width(text: &str) -> usize {
-    text.chars().map(|c| if wide(c) { 2 } else { 1 }).sum()
-}
-
-fn wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD)
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 fn pad(text: &str, columns: usize) -> String {

@@ -3,7 +3,7 @@
 
 use super::category::{Category, LEVEL1_WORDS, Level1, Level2};
 use super::quantity::parse_number;
-use super::scoring::{self, Group, GroupIndicator, Member, Settings};
+use super::scoring::{self, Group, GroupIndicator, Member, Scoring, Settings};
 use super::spec::{Agency, Amount, Budget, Department, Fund, GradeScale, Indicator, Project, Spec};
 use super::value::{lower_target, number_error};
 use crate::diagnostic::{Code, Diagnostic};
@@ -76,6 +76,25 @@ impl Lowerer {
         }
     }
 
+    /// Gives a `评分` line to the indicator just above it (its name and scoring slot); a second
+    /// one is reported, one with no indicator above is an orphan.
+    fn attach_score(
+        &mut self,
+        line: &ast::ScoreLine,
+        last: Option<(&str, &mut Option<Scoring>)>,
+        scales: &[&GradeScale],
+    ) {
+        let Some((name, slot)) = last else {
+            self.diagnostics.push(orphan_score(line.span));
+            return;
+        };
+        let scoring = scoring::lower_score(line, name, scales, &mut self.diagnostics);
+        if slot.is_some() {
+            self.diagnostics.push(repeated(line.span, "评分"));
+        }
+        *slot = scoring.or(slot.take());
+    }
+
     fn project(&mut self, block: &Block, outer: &[GradeScale]) -> Project {
         let scales = self.scales(&block.items);
         let in_scope = chain(&scales, outer);
@@ -97,21 +116,8 @@ impl Lowerer {
                 }
                 Item::Score(line) => {
                     let last = indicators.last_mut().filter(|_| previous_was_indicator);
-                    match last {
-                        Some(indicator) => {
-                            let scoring = scoring::lower_score(
-                                line,
-                                &indicator.name,
-                                &visible,
-                                &mut self.diagnostics,
-                            );
-                            if indicator.scoring.is_some() {
-                                self.diagnostics.push(repeated(line.span, "评分"));
-                            }
-                            indicator.scoring = scoring.or(indicator.scoring.take());
-                        }
-                        None => self.diagnostics.push(orphan_score(line.span)),
-                    }
+                    let last = last.map(|i| (i.name.as_str(), &mut i.scoring));
+                    self.attach_score(line, last, &visible);
                 }
                 _ => previous_was_indicator = false,
             }
@@ -286,24 +292,12 @@ impl Lowerer {
                 }
                 Item::Score(line) => {
                     let last = match members.last_mut() {
-                        Some(Member::Indicator(i)) if previous_was_indicator => Some(i),
+                        Some(Member::Indicator(i)) if previous_was_indicator => {
+                            Some((i.name.as_str(), &mut i.scoring))
+                        }
                         _ => None,
                     };
-                    match last {
-                        Some(indicator) => {
-                            let scoring = scoring::lower_score(
-                                line,
-                                &indicator.name,
-                                scales,
-                                &mut self.diagnostics,
-                            );
-                            if indicator.scoring.is_some() {
-                                self.diagnostics.push(repeated(line.span, "评分"));
-                            }
-                            indicator.scoring = scoring.or(indicator.scoring.take());
-                        }
-                        None => self.diagnostics.push(orphan_score(line.span)),
-                    }
+                    self.attach_score(line, last, scales);
                 }
                 _ => previous_was_indicator = false,
             }
