@@ -55,7 +55,8 @@ pub fn check_source_with(source: SourceFile, settings: &config::Settings) -> Che
 
 /// `check_source_with` for an editor: lines unchanged since the last call with this cache are
 /// not parsed again. The result is the same as `check_source_with`'s.
-/// The tree is left in the cache, to be freed by `LineCache::release` once the result is out.
+/// The tree is left in the cache; `LineCache::release`, once the result is out, takes its lines
+/// back for the next call.
 pub fn check_source_incremental(
     source: SourceFile,
     cache: &mut syntax::LineCache,

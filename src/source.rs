@@ -33,6 +33,14 @@ impl Span {
     pub fn shift(self, offset: usize) -> Span {
         Span::new(self.start + offset, self.end + offset)
     }
+
+    /// This span moved by `delta` bytes either way (a line that moved within its file).
+    pub fn moved(self, delta: isize) -> Span {
+        Span::new(
+            self.start.saturating_add_signed(delta),
+            self.end.saturating_add_signed(delta),
+        )
+    }
 }
 
 /// A named text: a spec, an actuals file, or a value read on its own.

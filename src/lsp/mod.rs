@@ -321,6 +321,7 @@ impl Server<'_> {
                 };
                 let answer =
                     self.with_doc(&p.text_document.uri, |doc| features::symbols(doc, &parsed));
+                self.give_back(&p.text_document.uri, parsed);
                 value(serde_json::to_value(answer.unwrap_or_default()))
             }
             SemanticTokensFullRequest::METHOD => {
@@ -332,6 +333,7 @@ impl Server<'_> {
                     result_id: None,
                     data: tokens::tokens(doc.source, &parsed, doc.encoding),
                 });
+                self.give_back(&p.text_document.uri, parsed);
                 value(serde_json::to_value(answer))
             }
             other => Err((ErrorCode::MethodNotFound, format!("不支持的请求：{other}"))),
@@ -362,6 +364,13 @@ impl Server<'_> {
             &document.source.text,
             &mut document.cache,
         ))
+    }
+
+    /// Returns the tree of `parsed` to the document's line cache, which takes its lines back.
+    fn give_back(&mut self, uri: &Uri, parsed: Parsed) {
+        if let Some(document) = self.documents.get_mut(uri) {
+            document.cache.keep(parsed.ast);
+        }
     }
 
     /// Indicator names of this document, then of the other open ones, each once.

@@ -125,7 +125,8 @@ fn run(
                 .iter()
                 .map(|d| to_lsp(d, &checked.source, &job.uri, encoding))
                 .collect();
-            // Freeing is done after publishing and outside the lock: large trees take time.
+            // Freeing the old result and taking the tree apart for the line cache are done after
+            // publishing and outside the lock: large trees take time.
             let previous = lock(results).insert(job.uri.clone(), (job.version, Arc::new(checked)));
             publish(client, job.uri.clone(), diagnostics, Some(job.version));
             drop(previous);

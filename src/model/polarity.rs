@@ -1,11 +1,15 @@
 //! Which way is better for an indicator, read from its name and the target's unit.
 //! Used to give a bare value (`95%`) the operator it implies, and by scoring later.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::measure::Dimension;
 use super::target::Polarity;
 
 /// Words naming something that should be small: errors, failures, time taken, cost.
-const LOWER: &[&str] = &[
+static LOWER: Words = Words::new(&[
     "差错",
     "错误",
     "故障",
@@ -31,15 +35,15 @@ const LOWER: &[&str] = &[
     "隐患",
     "发生率",
     "缺陷",
-];
+]);
 
 /// Words naming work done: as a share, more is better.
-const DONE: &[&str] = &[
+static DONE: Words = Words::new(&[
     "整改", "修复", "完成", "达标", "覆盖", "处置", "解决", "落实",
-];
+]);
 
 /// Words naming a value that is planned exactly.
-const EXACT: &[&str] = &["周期", "期限"];
+static EXACT: Words = Words::new(&["周期", "期限"]);
 
 /// Endings naming a rate or degree that should be high.
 const HIGHER_ENDINGS: &[&str] = &["率", "度", "比例", "占比", "比重", "指数"];
@@ -52,17 +56,12 @@ const AMOUNT_ENDINGS: &[&str] = &[
 /// The polarity of an indicator named `name` (and `subject`, the words before the value).
 pub fn infer(name: &str, subject: Option<&str>, dimension: Option<Dimension>) -> Option<Polarity> {
     let words = [Some(name), subject];
-    let any = |list: &[&str]| {
-        words
-            .iter()
-            .flatten()
-            .any(|w| list.iter().any(|x| w.contains(x)))
-    };
+    let any = |list: &Words| words.iter().flatten().any(|w| list.is_in(w));
+    let bare = [Some(trimmed(name)), subject.map(trimmed)];
     let ends = |list: &[&str]| {
-        words
-            .iter()
+        bare.iter()
             .flatten()
-            .any(|w| list.iter().any(|x| trimmed(w).ends_with(x)))
+            .any(|w| list.iter().any(|x| w.ends_with(x)))
     };
     // 费用缴纳准时率: a 率 of something good, even if it names a cost.
     if ends(&[
@@ -77,22 +76,17 @@ pub fn infer(name: &str, subject: Option<&str>, dimension: Option<Dimension>) ->
         return Some(Polarity::Higher);
     }
     // 无差错率, 无事故率: the share of cases without the bad thing.
-    if ends(&["率"])
-        && words
-            .iter()
-            .flatten()
-            .any(|w| LOWER.iter().any(|x| w.contains(&format!("无{x}"))))
-    {
+    if ends(&["率"]) && words.iter().flatten().any(|w| without_lower(w)) {
         return Some(Polarity::Higher);
     }
-    if any(LOWER) {
+    if any(&LOWER) {
         return Some(Polarity::Lower);
     }
     // 完成高危问题整改: the share of a job done.
-    if dimension == Some(Dimension::Ratio) && any(DONE) {
+    if dimension == Some(Dimension::Ratio) && any(&DONE) {
         return Some(Polarity::Higher);
     }
-    if any(EXACT) {
+    if any(&EXACT) {
         return Some(Polarity::Exact);
     }
     if ends(HIGHER_ENDINGS) || ends(AMOUNT_ENDINGS) {
@@ -102,6 +96,41 @@ pub fn infer(name: &str, subject: Option<&str>, dimension: Option<Dimension>) ->
         // A bare count or area is the planned amount of output.
         Some(Dimension::Count | Dimension::Area) => Some(Polarity::Higher),
         _ => None,
+    }
+}
+
+/// `无` directly before one of the `LOWER` words: 无差错, 无安全事故 does not count.
+fn without_lower(name: &str) -> bool {
+    name.match_indices('无')
+        .any(|(at, none)| LOWER.starts(&name[at + none.len()..]))
+}
+
+/// A list of words searched for in one pass (names are read for every indicator of a file).
+struct Words {
+    words: &'static [&'static str],
+    matcher: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Words {
+    const fn new(words: &'static [&'static str]) -> Self {
+        Words {
+            words,
+            matcher: OnceLock::new(),
+        }
+    }
+
+    fn is_in(&self, text: &str) -> bool {
+        let matcher = self
+            .matcher
+            .get_or_init(|| AhoCorasick::new(self.words).ok());
+        match matcher {
+            Some(matcher) => matcher.is_match(text),
+            None => self.words.iter().any(|w| text.contains(w)),
+        }
+    }
+
+    fn starts(&self, text: &str) -> bool {
+        self.words.iter().any(|w| text.starts_with(w))
     }
 }
 

@@ -5,6 +5,7 @@ pub mod ast;
 mod build;
 mod errors;
 mod grammar;
+mod recover;
 mod shift;
 
 use std::collections::HashMap;
@@ -105,63 +106,132 @@ fn nest(pieces: Vec<Piece>) -> Parsed {
     nest.finish()
 }
 
-/// The pieces of lines already read, by line text: an editor re-reads only the lines it changed.
+/// The text last read, line by line, with the pieces each line yielded: an editor re-reads only
+/// the lines it changed.
+///
+/// The pieces go into the tree `parse_incremental` returns, so they are not copied; the caller
+/// gives the tree back (`keep`, then `release`), and the cache takes the pieces out again.
 #[derive(Default)]
 pub struct LineCache {
-    lines: HashMap<String, Vec<Piece>>,
-    /// A tree its caller is done with, kept to be freed by `release` when nobody waits: freeing
-    /// thousands of small strings costs as much as compiling them.
+    text: String,
+    /// Where each line of `text` starts.
+    starts: Vec<usize>,
+    /// Each line's pieces (spans in `text`); `None` for a line to be read again.
+    lines: Vec<Option<Vec<Piece>>>,
+    /// How many pieces each line yielded: a line gets its pieces back only if all come back.
+    counts: Vec<usize>,
+    /// Unreadable lines' pieces: their diagnostics leave with the result, so they are copied.
+    unreadable: Vec<(usize, Piece)>,
+    /// The last tree, given back by its caller.
     spent: Option<Ast>,
 }
 
 impl LineCache {
-    /// Keeps a used tree until `release` (or the next `keep`) frees it.
+    /// Takes back the tree of the last `parse_incremental` once its caller is done with it.
     pub fn keep(&mut self, ast: Ast) {
         self.spent = Some(ast);
     }
 
-    /// Frees the kept tree; call it when the result has been delivered.
+    /// Takes the pieces out of the kept tree; call it when the result has been delivered, so
+    /// that the next keystroke finds its lines ready.
     pub fn release(&mut self) {
-        self.spent = None;
+        if let Some(ast) = self.spent.take() {
+            recover::lines(ast, self);
+        }
     }
 }
 
-/// `parse`, reading each line through `cache`; the result is the same as `parse(text)`. The
-/// cache keeps the lines of this text only, so it never outgrows the document.
+/// `parse`, reading each line through `cache`; the result is the same as `parse(text)`.
+/// An edit leaves the lines before and after it as they were: those keep their pieces (moved
+/// by the length the edit added or removed), and only the lines between are read again, or
+/// taken from the old lines between when the edit moved them.
 pub fn parse_incremental(text: &str, cache: &mut LineCache) -> Parsed {
-    if over_limit(text).is_some() {
+    cache.release();
+    let new: Vec<&str> = text.split_inclusive('\n').collect();
+    // A byte-order mark is read only at the very start of a file.
+    let bom_inside = new.iter().skip(1).any(|line| line.starts_with('\u{FEFF}'));
+    let too_long = text.len() > MAX_FILE_BYTES || new.iter().any(|l| l.len() > MAX_LINE_BYTES);
+    let lines = match !too_long && !bom_inside {
+        true => reread(&new, cache),
+        false => None,
+    };
+    let Some(lines) = lines else {
+        // The whole text is read at once; what the cache held is of no use any more.
+        *cache = LineCache::default();
         return parse(text);
-    }
-    let mut fresh: HashMap<String, Vec<Piece>> = HashMap::with_capacity(cache.lines.len());
-    let mut all = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        // A byte-order mark is read only at the very start of a file.
-        if start > 0 && line.starts_with('\u{FEFF}') {
-            return parse(text);
-        }
-        let (key, relative) = match cache.lines.remove_entry(line) {
-            Some(found) => found,
-            None => match fresh.get(line) {
-                Some(found) => (line.to_owned(), found.clone()),
-                None => match pieces(line) {
-                    Ok(found) => (line.to_owned(), found),
-                    Err(_) => return parse(text),
-                },
-            },
-        };
-        for piece in &relative {
-            let mut piece = piece.clone();
-            if !shift::piece(&mut piece, start) {
-                return parse(text);
+    };
+    cache.text = text.to_owned();
+    cache.starts = new
+        .iter()
+        .scan(0, |start, line| {
+            let at = *start;
+            *start += line.len();
+            Some(at)
+        })
+        .collect();
+    cache.counts = lines.iter().map(Vec::len).collect();
+    cache.lines = std::iter::repeat_with(|| None).take(lines.len()).collect();
+    cache.unreadable.clear();
+    let mut all = Vec::with_capacity(lines.len());
+    for (at, pieces) in lines.into_iter().enumerate() {
+        for piece in pieces {
+            if matches!(piece, Piece::Unreadable(_)) {
+                cache.unreadable.push((at, piece.clone()));
             }
             all.push(piece);
         }
-        fresh.insert(key, relative);
+    }
+    nest(all)
+}
+
+/// The pieces of each line of `new`, spans in `new`: from `cache` where a line is unchanged,
+/// read afresh where not; `None` when a line is too complex to read alone.
+fn reread(new: &[&str], cache: &mut LineCache) -> Option<Vec<Vec<Piece>>> {
+    let old: Vec<&str> = cache.text.split_inclusive('\n').collect();
+    let mut kept = std::mem::take(&mut cache.lines);
+    if kept.len() != old.len() || cache.starts.len() != old.len() {
+        kept = std::iter::repeat_with(|| None).take(old.len()).collect();
+    }
+    let same = |(a, b): &(&&str, &&str)| a == b;
+    let prefix = old.iter().zip(new).take_while(same).count();
+    let room = old.len().min(new.len()) - prefix;
+    let suffix = (old.iter().rev().zip(new.iter().rev()))
+        .take(room)
+        .take_while(same)
+        .count();
+    let mut old_lines = kept.into_iter().zip(cache.starts.iter().copied()).zip(&old);
+    let mut found: Vec<Option<(usize, Vec<Piece>)>> = Vec::with_capacity(new.len());
+    for ((pieces, from), _) in old_lines.by_ref().take(prefix) {
+        found.push(pieces.map(|p| (from, p)));
+    }
+    // The old lines the edit replaced: a line moved from there is not read again.
+    let mut moved: HashMap<&str, Vec<(usize, Vec<Piece>)>> = HashMap::new();
+    for ((pieces, from), text) in old_lines.by_ref().take(old.len() - prefix - suffix) {
+        if let Some(pieces) = pieces {
+            moved.entry(text).or_default().push((from, pieces));
+        }
+    }
+    for line in &new[prefix..new.len() - suffix] {
+        found.push(moved.get_mut(line).and_then(Vec::pop));
+    }
+    for ((pieces, from), _) in old_lines {
+        found.push(pieces.map(|p| (from, p)));
+    }
+    let mut lines = Vec::with_capacity(new.len());
+    let mut start = 0;
+    for (line, found) in new.iter().zip(found) {
+        let (from, mut pieces) = match found {
+            Some(found) => found,
+            None => (0, pieces(line).ok()?),
+        };
+        let delta = start as isize - from as isize;
+        if delta != 0 {
+            pieces.iter_mut().for_each(|p| shift::piece(p, delta));
+        }
+        lines.push(pieces);
         start += line.len();
     }
-    cache.lines = fresh;
-    nest(all)
+    Some(lines)
 }
 
 /// Reads one value (a target or an actual) with the value grammar alone; `offset` is where the
@@ -179,7 +249,7 @@ pub fn parse_value(text: &str, offset: usize) -> ast::Target {
         },
     };
     if offset > 0 {
-        shift::target(&mut target, offset);
+        shift::target(&mut target, offset as isize);
     }
     target
 }

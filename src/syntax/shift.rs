@@ -1,101 +1,146 @@
-//! Moving spans: a value read on its own, or a line read on its own (`parse_incremental`), gets
-//! the offsets it has in its file.
+//! Moving spans: a value read on its own, or a line read on its own or moved within its file
+//! (`parse_incremental`), gets the offsets it has in its file.
 
 use super::Piece;
-use super::ast::{self, Block, BlockKind, Item};
+use super::ast::{self, Block, BlockKind, Item, RuleForm};
 use super::build::Line;
 use crate::diagnostic::Diagnostic;
+use crate::source::Span;
 
-/// Moves a piece by `offset`; `false` for a statement kind this file does not know yet (the
-/// caller then parses the whole file instead).
-pub(super) fn piece(piece: &mut Piece, offset: usize) -> bool {
+/// Moves a piece by `delta` bytes.
+pub(super) fn piece(piece: &mut Piece, delta: isize) {
     match piece {
-        Piece::Comment(span) => *span = span.shift(offset),
-        Piece::Unreadable(found) => diagnostic(found, offset),
-        Piece::Statement(Line::Open(block)) => header(block, offset),
-        Piece::Statement(Line::Close(span)) => *span = span.shift(offset),
-        Piece::Statement(Line::Item(found)) => return item(found, offset),
+        Piece::Comment(span) => *span = span.moved(delta),
+        Piece::Unreadable(found) => diagnostic(found, delta),
+        Piece::Statement(Line::Open(block)) => header(block, delta),
+        Piece::Statement(Line::Close(span)) => *span = span.moved(delta),
+        Piece::Statement(Line::Item(found)) => item(found, delta),
     }
-    true
 }
 
-fn diagnostic(found: &mut Diagnostic, offset: usize) {
-    found.span = found.span.shift(offset);
+fn diagnostic(found: &mut Diagnostic, delta: isize) {
+    found.span = found.span.moved(delta);
     for label in &mut found.labels {
-        label.span = label.span.shift(offset);
+        label.span = label.span.moved(delta);
     }
     if let Some(fix) = &mut found.fix {
-        fix.span = fix.span.shift(offset);
+        fix.span = fix.span.moved(delta);
     }
 }
 
 /// A block as read from its header line: no items yet.
-fn header(block: &mut Block, offset: usize) {
-    block.header = block.header.shift(offset);
-    text(Some(&mut block.name), offset);
+fn header(block: &mut Block, delta: isize) {
+    block.header = block.header.moved(delta);
+    text(Some(&mut block.name), delta);
     match &mut block.kind {
-        BlockKind::Department { year } => text(year.as_mut(), offset),
+        BlockKind::Department { year } => text(year.as_mut(), delta),
         BlockKind::Agency => {}
-        BlockKind::Group { weight } => text(weight.as_mut(), offset),
-        BlockKind::Project { classified } => {
-            if let Some(span) = classified {
-                *span = span.shift(offset);
-            }
-        }
+        BlockKind::Group { weight } => text(weight.as_mut(), delta),
+        BlockKind::Project { classified } => span(classified.as_mut(), delta),
     }
-    if let Some(close) = &mut block.close {
-        *close = close.shift(offset);
-    }
+    span(block.close.as_mut(), delta);
 }
 
-#[allow(unreachable_patterns)]
-fn item(found: &mut Item, offset: usize) -> bool {
+fn item(found: &mut Item, delta: isize) {
     match found {
-        Item::Block(block) => header(block, offset),
+        Item::Block(block) => header(block, delta),
         Item::Budget(line) => {
-            line.span = line.span.shift(offset);
+            line.span = line.span.moved(delta);
             for amount in &mut line.amounts {
-                text(amount.fund.as_mut(), offset);
-                text(Some(&mut amount.number), offset);
+                text(amount.fund.as_mut(), delta);
+                text(Some(&mut amount.number), delta);
             }
         }
-        Item::Goal(goal) => text(Some(goal), offset),
+        Item::Goal(goal) => text(Some(goal), delta),
         Item::Scale(line) => {
-            line.span = line.span.shift(offset);
-            text(Some(&mut line.name), offset);
-            line.grades.iter_mut().for_each(|g| text(Some(g), offset));
+            line.span = line.span.moved(delta);
+            text(Some(&mut line.name), delta);
+            line.grades.iter_mut().for_each(|g| text(Some(g), delta));
         }
         Item::Indicator(line) => {
-            line.span = line.span.shift(offset);
-            line.levels.iter_mut().for_each(|l| text(Some(l), offset));
-            text(Some(&mut line.name), offset);
-            target(&mut line.target, offset);
+            line.span = line.span.moved(delta);
+            line.levels.iter_mut().for_each(|l| text(Some(l), delta));
+            text(Some(&mut line.name), delta);
+            target(&mut line.target, delta);
         }
-        _ => return false,
+        Item::Score(line) => {
+            line.span = line.span.moved(delta);
+            text(Some(&mut line.weight), delta);
+            if let Some(rule) = &mut line.rule {
+                rule_form(rule, delta);
+            }
+        }
+        Item::Settings(line) => {
+            line.span = line.span.moved(delta);
+            line.words.iter_mut().for_each(|w| text(Some(w), delta));
+        }
     }
-    true
 }
 
-pub(super) fn target(target: &mut ast::Target, offset: usize) {
-    target.span = target.span.shift(offset);
+fn rule_form(rule: &mut RuleForm, delta: isize) {
+    match rule {
+        RuleForm::AllOrNothing(at) | RuleForm::Proportional(at) | RuleForm::Deductions(at) => {
+            *at = at.moved(delta);
+        }
+        RuleForm::Linear { span, from, to } => {
+            *span = span.moved(delta);
+            anchor(from, delta);
+            anchor(to, delta);
+        }
+        RuleForm::Steps {
+            span,
+            best,
+            way,
+            size,
+            points,
+            zero_below,
+            partial: _,
+        } => {
+            *span = span.moved(delta);
+            for part in [best.as_mut(), Some(way), Some(size), Some(points)] {
+                text(part, delta);
+            }
+            text(zero_below.as_mut(), delta);
+        }
+        RuleForm::Bands { span, bands } => {
+            *span = span.moved(delta);
+            bands.iter_mut().for_each(|b| anchor(b, delta));
+        }
+    }
+}
+
+fn anchor(anchor: &mut ast::Anchor, delta: isize) {
+    anchor.span = anchor.span.moved(delta);
+    text(Some(&mut anchor.value), delta);
+    text(anchor.points.as_mut(), delta);
+}
+
+pub(super) fn target(target: &mut ast::Target, delta: isize) {
+    target.span = target.span.moved(delta);
     match &mut target.form {
-        ast::TargetForm::Clauses(clauses) => clauses.iter_mut().for_each(|c| clause(c, offset)),
+        ast::TargetForm::Clauses(clauses) => clauses.iter_mut().for_each(|c| clause(c, delta)),
         ast::TargetForm::Word { op, word } => {
-            text(op.as_mut(), offset);
-            text(Some(word), offset);
+            text(op.as_mut(), delta);
+            text(Some(word), delta);
         }
         ast::TargetForm::Free => {}
     }
 }
 
-fn text(text: Option<&mut ast::Text>, offset: usize) {
+fn text(text: Option<&mut ast::Text>, delta: isize) {
     if let Some(text) = text {
-        text.span = text.span.shift(offset);
+        text.span = text.span.moved(delta);
     }
 }
 
-fn quantity(q: &mut ast::Quantity, offset: usize) {
-    q.span = q.span.shift(offset);
+fn span(span: Option<&mut Span>, delta: isize) {
+    if let Some(span) = span {
+        *span = span.moved(delta);
+    }
+}
+
+fn quantity(q: &mut ast::Quantity, delta: isize) {
+    q.span = q.span.moved(delta);
     for part in [
         Some(&mut q.number),
         q.magnitude.as_mut(),
@@ -103,18 +148,18 @@ fn quantity(q: &mut ast::Quantity, offset: usize) {
         q.alt_unit.as_mut(),
         q.per.as_mut(),
     ] {
-        text(part, offset);
+        text(part, delta);
     }
 }
 
-fn clause(clause: &mut ast::Clause, offset: usize) {
-    clause.span = clause.span.shift(offset);
-    text(clause.subject.as_mut(), offset);
-    text(clause.context.as_mut(), offset);
+fn clause(clause: &mut ast::Clause, delta: isize) {
+    clause.span = clause.span.moved(delta);
+    text(clause.subject.as_mut(), delta);
+    text(clause.context.as_mut(), delta);
     match &mut clause.core {
         ast::Core::ZeroEvent { marker, event } => {
-            text(Some(marker), offset);
-            text(event.as_mut(), offset);
+            text(Some(marker), delta);
+            text(event.as_mut(), delta);
         }
         ast::Core::Relative {
             baseline,
@@ -122,10 +167,10 @@ fn clause(clause: &mut ast::Clause, offset: usize) {
             op,
             amount,
         } => {
-            text(Some(baseline), offset);
-            text(Some(direction), offset);
-            text(op.as_mut(), offset);
-            quantity(amount, offset);
+            text(Some(baseline), delta);
+            text(Some(direction), delta);
+            text(op.as_mut(), delta);
+            quantity(amount, delta);
         }
         ast::Core::Deadline {
             year,
@@ -134,13 +179,13 @@ fn clause(clause: &mut ast::Clause, offset: usize) {
             end,
         } => {
             for part in [year.as_mut(), month.as_mut(), day.as_mut(), Some(end)] {
-                text(part, offset);
+                text(part, delta);
             }
         }
         ast::Core::Range { per, low, high } => {
-            text(per.as_mut(), offset);
-            quantity(low, offset);
-            quantity(high, offset);
+            text(per.as_mut(), delta);
+            quantity(low, delta);
+            quantity(high, delta);
         }
         ast::Core::Comparison {
             per,
@@ -149,13 +194,11 @@ fn clause(clause: &mut ast::Clause, offset: usize) {
             quantity,
             suffix,
         } => {
-            text(per.as_mut(), offset);
-            if let Some(span) = cumulative {
-                *span = span.shift(offset);
-            }
-            text(op.as_mut(), offset);
-            text(suffix.as_mut(), offset);
-            self::quantity(quantity, offset);
+            text(per.as_mut(), delta);
+            span(cumulative.as_mut(), delta);
+            text(op.as_mut(), delta);
+            text(suffix.as_mut(), delta);
+            self::quantity(quantity, delta);
         }
     }
 }

@@ -8,8 +8,9 @@ use crate::model::Spec;
 
 pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    let mut first = HashMap::new();
     for (_, project) in spec.projects() {
-        let mut first = HashMap::new();
+        first.clear();
         for indicator in &project.indicators {
             match first.get(indicator.name.as_str()) {
                 Some(span) => found.push(
