@@ -15,7 +15,7 @@ use crate::diagnostic::codes::lookup;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::format::{canonical_target, format_source};
 use crate::model::measure::{self, unit_symbols};
-use crate::model::{Condition, Indicator, Level1, Quantity};
+use crate::model::{Condition, IndicatorRef, Level1, Quantity};
 use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{Block, BlockKind, Item};
 use crate::syntax::{self, Parsed};
@@ -42,19 +42,20 @@ pub fn hover(doc: &Doc<'_>, checked: &Checked, offset: usize) -> Option<Hover> {
     if let Some(comment) = comment_at(&doc.source.text, offset) {
         return rule_in_comment(doc, comment, offset);
     }
-    let (_, indicator) = checked
+    let indicator = checked
         .spec
-        .indicators()
-        .find(|(_, i)| i.span.start <= offset && offset <= i.span.end)?;
+        .all_indicators()
+        .find(|i| i.span.start <= offset && offset <= i.span.end)?;
     if let Some((span, unit)) = unit_at(indicator, offset) {
         let text = format!("单位「{}」：{}", unit.symbol, unit.dimension.label());
         return Some(markdown(text, span, doc));
     }
+    let category = indicator.category.map(|c| format!(" · {}", c.label()));
     let text = format!(
-        "**{}**：{} · {}",
+        "**{}**：{}{}",
         indicator.name,
         indicator.target.describe(),
-        indicator.category.label()
+        category.unwrap_or_default()
     );
     Some(markdown(text, indicator.target.span, doc))
 }
@@ -109,7 +110,7 @@ fn rule_in_comment(doc: &Doc<'_>, comment: Span, offset: usize) -> Option<Hover>
     Some(markdown(body, span, doc))
 }
 
-fn unit_at(indicator: &Indicator, offset: usize) -> Option<(Span, measure::Unit)> {
+fn unit_at(indicator: IndicatorRef<'_>, offset: usize) -> Option<(Span, measure::Unit)> {
     let quantities = indicator
         .target
         .clauses()
@@ -248,9 +249,10 @@ pub fn code_actions(doc: &Doc<'_>, checked: &Checked, span: Span) -> Vec<CodeAct
             ));
         }
         if d.code == Code::VagueTarget
-            && let Some((_, indicator)) = checked.spec.indicators().find(|(_, i)| {
-                i.target.span.start <= d.span.start && d.span.end <= i.target.span.end
-            })
+            && let Some(indicator) = checked
+                .spec
+                .all_indicators()
+                .find(|i| i.target.span.start <= d.span.start && d.span.end <= i.target.span.end)
             && let Some((_, example)) = d.args.iter().find(|(k, _)| *k == "example")
         {
             let title = format!("改写为可衡量的目标模板：`{example}`");
@@ -263,12 +265,12 @@ pub fn code_actions(doc: &Doc<'_>, checked: &Checked, span: Span) -> Vec<CodeAct
             ));
         }
     }
-    for (_, indicator) in checked.spec.indicators() {
+    for indicator in checked.spec.all_indicators() {
         let at = indicator.target.span;
         if overlaps(indicator.span)
             && let Some(written) = doc.source.text.get(at.start..at.end)
             && let target = syntax::parse_value(written, at.start)
-            && let Some(canonical) = canonical_target(&target, &indicator.name, &doc.source.text)
+            && let Some(canonical) = canonical_target(&target, indicator.name, &doc.source.text)
         {
             let title = format!("规范写法：`{canonical}`");
             actions.push(edit_action(doc, title, at, canonical, None));

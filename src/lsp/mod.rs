@@ -386,9 +386,9 @@ impl Server<'_> {
         let mut seen = HashSet::new();
         let mut names = Vec::new();
         for checked in &checks {
-            for (_, indicator) in checked.spec.indicators() {
-                if seen.insert(indicator.name.as_str()) {
-                    names.push(indicator.name.clone());
+            for indicator in checked.spec.all_indicators() {
+                if seen.insert(indicator.name) {
+                    names.push(indicator.name.to_owned());
                 }
             }
         }

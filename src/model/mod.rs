@@ -18,6 +18,8 @@ pub use quantity::Quantity;
 pub use spec::{Agency, Amount, Budget, Department, Fund, GradeScale, Indicator, Project, Spec};
 pub use target::{Clause, Comparison, Condition, Meaning, Polarity, Target};
 
+use crate::source::Span;
+
 use crate::config::Vocabulary;
 use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::Ast;
@@ -53,6 +55,31 @@ impl Spec {
             .flat_map(|(_, p)| p.indicators.iter().map(move |i| (p, i)))
     }
 
+    /// Every indicator wherever it is written: the projects' first, then those in the scored
+    /// groups (组) of each department's rubric. The target lints read them all.
+    pub fn all_indicators(&self) -> impl Iterator<Item = IndicatorRef<'_>> {
+        let in_projects = self.indicators().map(|(p, i)| IndicatorRef {
+            owner: &p.name,
+            name: &i.name,
+            category: Some(&i.category),
+            target: &i.target,
+            span: i.span,
+            name_span: i.name_span,
+        });
+        let in_groups = (self.departments.iter())
+            .flat_map(|d| &d.groups)
+            .flat_map(|g| g.indicators_with_group())
+            .map(|(g, i)| IndicatorRef {
+                owner: &g.name,
+                name: &i.name,
+                category: i.category.as_ref(),
+                target: &i.target,
+                span: i.span,
+                name_span: i.name_span,
+            });
+        in_projects.chain(in_groups)
+    }
+
     /// Where a byte offset stands, by name: `预算单位 / 项目 / 指标`, as far as it reaches. A
     /// finding keeps this path when lines move, so baselines match by it.
     pub fn path_at(&self, offset: usize) -> Vec<&str> {
@@ -78,6 +105,25 @@ impl Spec {
             path.push(indicator.name.as_str());
         }
         path
+    }
+}
+
+/// An indicator of a project or of a scored group, as the lints read it.
+#[derive(Clone, Copy, Debug)]
+pub struct IndicatorRef<'a> {
+    /// The project, or the innermost group, the indicator is written in.
+    pub owner: &'a str,
+    pub name: &'a str,
+    /// `None` for a group's `指标` line, which names no category.
+    pub category: Option<&'a Category>,
+    pub target: &'a Target,
+    pub span: Span,
+    pub name_span: Span,
+}
+
+impl IndicatorRef<'_> {
+    pub fn level1(&self) -> Option<Level1> {
+        self.category.map(|c| c.level1)
     }
 }
 

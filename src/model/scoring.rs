@@ -150,11 +150,19 @@ pub struct GroupIndicator {
 impl Group {
     /// Every indicator of the group and its sub-groups, in order.
     pub fn indicators(&self) -> Vec<&GroupIndicator> {
+        self.indicators_with_group()
+            .into_iter()
+            .map(|(_, i)| i)
+            .collect()
+    }
+
+    /// Every indicator of the group and its sub-groups, in order, with the group it is in.
+    pub fn indicators_with_group(&self) -> Vec<(&Group, &GroupIndicator)> {
         let mut out = Vec::new();
         for member in &self.members {
             match member {
-                Member::Group(g) => out.extend(g.indicators()),
-                Member::Indicator(i) => out.push(i.as_ref()),
+                Member::Group(g) => out.extend(g.indicators_with_group()),
+                Member::Indicator(i) => out.push((self, i.as_ref())),
             }
         }
         out

@@ -80,9 +80,9 @@ fn failed(cases: &[Case<'_>]) -> usize {
 fn cases(checked: &Checked) -> Vec<Case<'_>> {
     let mut cases: Vec<Case<'_>> = Vec::new();
     let mut spans = Vec::new();
-    for (project, indicator) in checked.spec.indicators() {
+    for indicator in checked.spec.all_indicators() {
         cases.push(Case {
-            name: format!("{} / {}", project.name, indicator.name),
+            name: format!("{} / {}", indicator.owner, indicator.name),
             findings: Vec::new(),
         });
         spans.push(indicator.span);

@@ -32,7 +32,7 @@ impl Summary {
             ..Summary::default()
         };
         for checked in results {
-            summary.indicators += checked.spec.indicators().count();
+            summary.indicators += checked.spec.all_indicators().count();
             for d in &checked.diagnostics {
                 match d.severity {
                     Severity::Error => summary.errors += 1,

@@ -9,7 +9,7 @@ use crate::model::{Clause, Comparison, Condition, Quantity, Spec};
 
 pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for (_, indicator) in spec.indicators() {
+    for indicator in spec.all_indicators() {
         let clauses = indicator.target.clauses();
         for clause in clauses {
             if let Condition::Range { low, high } = &clause.condition {

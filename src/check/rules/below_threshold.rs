@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::config::{Settings, Threshold, split_number};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::measure;
-use crate::model::{Category, Comparison, Condition, Indicator, Level1, Level2, Quantity, Spec};
+use crate::model::{Category, Comparison, Condition, IndicatorRef, Level1, Level2, Quantity, Spec};
 use crate::source::Span;
 
 pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
@@ -15,7 +15,7 @@ pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
         let Some(min) = minimum(threshold) else {
             continue;
         };
-        for (_, indicator) in spec.indicators() {
+        for indicator in spec.all_indicators() {
             if applies(threshold, indicator) {
                 found.extend(finding(indicator, &min, &threshold.min));
             }
@@ -53,14 +53,17 @@ fn read_category(text: &str) -> Option<(Level1, Option<Level2>)> {
     }
 }
 
-fn applies(threshold: &Threshold, indicator: &Indicator) -> bool {
+fn applies(threshold: &Threshold, indicator: IndicatorRef<'_>) -> bool {
     let Some((level1, level2)) = read_category(&threshold.category) else {
         return false;
     };
-    let Category {
+    let Some(&Category {
         level1: own1,
         level2: own2,
-    } = indicator.category;
+    }) = indicator.category
+    else {
+        return false;
+    };
     own1 == level1
         && (level2.is_none() || level2 == own2)
         && threshold
@@ -93,7 +96,7 @@ fn minimum(threshold: &Threshold) -> Option<Quantity> {
 }
 
 /// The lowest value a target promises, when it promises a lower bound: `>= 90%`, `90%-95%`.
-fn lower_bound(indicator: &Indicator) -> Option<&Quantity> {
+fn lower_bound(indicator: IndicatorRef<'_>) -> Option<&Quantity> {
     let clause = indicator.target.clauses().first()?;
     match &clause.condition {
         Condition::Compare {
@@ -106,12 +109,12 @@ fn lower_bound(indicator: &Indicator) -> Option<&Quantity> {
     }
 }
 
-fn finding(indicator: &Indicator, min: &Quantity, min_text: &str) -> Option<Diagnostic> {
+fn finding(indicator: IndicatorRef<'_>, min: &Quantity, min_text: &str) -> Option<Diagnostic> {
     let bound = lower_bound(indicator)?;
     let value = in_unit_of(bound, min)?;
     (value < min.value).then(|| {
         Diagnostic::new(Code::BelowThreshold, bound.span)
-            .arg("name", &indicator.name)
+            .arg("name", indicator.name)
             .arg("stated", bound.display())
             .arg("min", min_text)
     })

@@ -1,28 +1,55 @@
-//! `duplicate-indicator` (JX0201): two indicators of one project with the same name.
+//! `duplicate-indicator` (JX0201): two indicators of one project, or of one scored group (组), with
+//! the same name.
 
 use std::collections::HashMap;
 
 use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Spec;
+use crate::model::scoring::{Group, Member};
 
 pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut first = HashMap::new();
-    for (_, project) in spec.projects() {
+    let projects = spec.projects().map(|(_, p)| {
+        let names = p.indicators.iter().map(|i| (i.name.as_str(), i.name_span));
+        names.collect::<Vec<_>>()
+    });
+    let groups = (spec.departments.iter())
+        .flat_map(|d| &d.groups)
+        .flat_map(all_groups)
+        .map(|g| {
+            let direct = g.members.iter().filter_map(|m| match m {
+                Member::Indicator(i) => Some((i.name.as_str(), i.name_span)),
+                Member::Group(_) => None,
+            });
+            direct.collect::<Vec<_>>()
+        });
+    for names in projects.chain(groups) {
         first.clear();
-        for indicator in &project.indicators {
-            match first.get(indicator.name.as_str()) {
-                Some(span) => found.push(
-                    Diagnostic::new(Code::DuplicateIndicator, indicator.name_span)
-                        .arg("name", &indicator.name)
-                        .label(*span, "第一次出现"),
+        for (name, span) in names {
+            match first.get(name) {
+                Some(earlier) => found.push(
+                    Diagnostic::new(Code::DuplicateIndicator, span)
+                        .arg("name", name)
+                        .label(*earlier, "第一次出现"),
                 ),
                 None => {
-                    first.insert(indicator.name.as_str(), indicator.name_span);
+                    first.insert(name, span);
                 }
             }
         }
     }
     found
+}
+
+/// A group and every group inside it.
+fn all_groups(group: &Group) -> Vec<&Group> {
+    let mut out = vec![group];
+    for member in &group.members {
+        if let Member::Group(inner) = member {
+            out.extend(all_groups(inner));
+        }
+    }
+    out
 }

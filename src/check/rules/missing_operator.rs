@@ -7,7 +7,7 @@ use crate::model::{Condition, Spec};
 
 pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for (_, indicator) in spec.indicators() {
+    for indicator in spec.all_indicators() {
         for clause in indicator.target.clauses() {
             if let Condition::Compare {
                 op: None, bound, ..
@@ -17,7 +17,7 @@ pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
                 found.push(
                     Diagnostic::new(Code::MissingOperator, bound.span)
                         .arg("text", written)
-                        .arg("name", &indicator.name)
+                        .arg("name", indicator.name)
                         .arg("value", bound.display().replace(' ', "")),
                 );
             }

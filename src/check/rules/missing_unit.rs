@@ -5,12 +5,12 @@ use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::measure;
 use crate::model::polarity::unit_note;
-use crate::model::{Condition, Indicator, Quantity, Spec};
+use crate::model::{Condition, IndicatorRef, Quantity, Spec};
 use crate::source::Span;
 
 pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for (_, indicator) in spec.indicators() {
+    for indicator in spec.all_indicators() {
         for clause in indicator.target.clauses() {
             let quantities: Vec<&Quantity> = match &clause.condition {
                 Condition::Compare { bound, .. } => vec![bound],
@@ -28,10 +28,10 @@ pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     found
 }
 
-fn finding(indicator: &Indicator, q: &Quantity) -> Diagnostic {
+fn finding(indicator: IndicatorRef<'_>, q: &Quantity) -> Diagnostic {
     let value = q.value.normalize().to_string();
     let diagnostic = Diagnostic::new(Code::MissingUnit, q.span).arg("value", &value);
-    match unit_note(&indicator.name).filter(|note| measure::unit(note).is_some()) {
+    match unit_note(indicator.name).filter(|note| measure::unit(note).is_some()) {
         Some(note) => diagnostic
             .arg(
                 "help_detail",

@@ -9,10 +9,10 @@ use crate::model::{Condition, Level1, Quantity, Spec};
 
 pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for (_, indicator) in spec.indicators() {
-        let rate = is_rate(&indicator.name)
+    for indicator in spec.all_indicators() {
+        let rate = is_rate(indicator.name)
             || indicator.name.ends_with("满意度")
-            || indicator.category.level1 == Level1::Satisfaction;
+            || indicator.level1() == Some(Level1::Satisfaction);
         if !rate {
             continue;
         }
@@ -27,7 +27,7 @@ pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
                 {
                     found.push(
                         Diagnostic::new(Code::OutOfRange, q.span)
-                            .arg("name", &indicator.name)
+                            .arg("name", indicator.name)
                             .arg("value", q.display()),
                     );
                 }

@@ -7,11 +7,11 @@ use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::measure::{self, Dimension};
 use crate::model::polarity::unit_note;
-use crate::model::{Condition, Indicator, Level1, Quantity, Spec};
+use crate::model::{Condition, IndicatorRef, Level1, Quantity, Spec};
 
 pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for (_, indicator) in spec.indicators() {
+    for indicator in spec.all_indicators() {
         for clause in indicator.target.clauses() {
             let values: Vec<&Quantity> = match &clause.condition {
                 Condition::Compare { bound, .. } => vec![bound],
@@ -30,14 +30,14 @@ pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
 /// `values` are the quantities of one clause (both ends of a range); the last one carries the
 /// unit as written.
 fn against_name(
-    indicator: &Indicator,
+    indicator: IndicatorRef<'_>,
     subject: Option<&str>,
     values: &[&Quantity],
 ) -> Option<Diagnostic> {
     let q = values.last()?;
     let unit = q.unit.as_ref()?;
     let span = q.unit_span?;
-    let name = indicator.name.as_str();
+    let name = indicator.name;
     if let Some(noted) = unit_note(name).and_then(measure::unit) {
         if noted.symbol == unit.symbol {
             return None;
@@ -79,7 +79,7 @@ fn against_name(
             _ => diagnostic,
         });
     }
-    let satisfaction = indicator.category.level1 == Level1::Satisfaction || name.contains("满意度");
+    let satisfaction = indicator.level1() == Some(Level1::Satisfaction) || name.contains("满意度");
     let is_ratio = matches!(
         unit.dimension,
         Dimension::Ratio | Dimension::PercentagePoint

@@ -7,10 +7,10 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Meaning, Spec};
 
 pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
-    spec.indicators()
-        .filter(|(_, i)| matches!(i.target.meaning, Meaning::Unmeasurable))
-        .filter(|(_, i)| vague_word(&i.target.text, &settings.vocabulary.vague_words).is_none())
-        .map(|(_, i)| {
+    spec.all_indicators()
+        .filter(|i| matches!(i.target.meaning, Meaning::Unmeasurable))
+        .filter(|i| vague_word(&i.target.text, &settings.vocabulary.vague_words).is_none())
+        .map(|i| {
             Diagnostic::new(Code::UnmeasurableTarget, i.target.span).arg("text", &i.target.text)
         })
         .collect()

@@ -4,17 +4,17 @@
 use crate::check::vocabulary::{GRADE_WORDS, vague_word};
 use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Indicator, Level1, Meaning, Spec};
+use crate::model::{IndicatorRef, Level1, Meaning, Spec};
 use crate::source::Span;
 
 pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
     let extra = &settings.vocabulary.vague_words;
-    spec.indicators()
-        .filter_map(|(_, indicator)| finding(indicator, extra))
+    spec.all_indicators()
+        .filter_map(|indicator| finding(indicator, extra))
         .collect()
 }
 
-fn finding(indicator: &Indicator, extra: &[String]) -> Option<Diagnostic> {
+fn finding(indicator: IndicatorRef<'_>, extra: &[String]) -> Option<Diagnostic> {
     let target = &indicator.target;
     if !matches!(target.meaning, Meaning::Unmeasurable) {
         return None;
@@ -36,9 +36,9 @@ fn finding(indicator: &Indicator, extra: &[String]) -> Option<Diagnostic> {
 }
 
 /// A compliant target for an indicator of this kind.
-fn example(indicator: &Indicator) -> &'static str {
-    let name = indicator.name.as_str();
-    if indicator.category.level1 == Level1::Satisfaction || name.contains("满意") {
+fn example(indicator: IndicatorRef<'_>) -> &'static str {
+    let name = indicator.name;
+    if indicator.level1() == Some(Level1::Satisfaction) || name.contains("满意") {
         ">= 90%"
     } else if name.ends_with('率')
         || name.ends_with('度')
