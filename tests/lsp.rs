@@ -119,10 +119,15 @@ impl Client {
 
     /// The diagnostics published for `uri` at `version`, skipping older publications.
     fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        self.published(uri, json!(version))
+    }
+
+    /// The next diagnostics published for `uri` with `version` (`null` for a file not open).
+    fn published(&mut self, uri: &str, version: Value) -> Vec<Value> {
         let matches = |m: &Value| {
             m["method"] == "textDocument/publishDiagnostics"
                 && m["params"]["uri"] == uri
-                && m["params"]["version"] == json!(version)
+                && m["params"]["version"] == version
         };
         if let Some(at) = self.seen.iter().position(matches) {
             return self.seen.remove(at)["params"]["diagnostics"]
@@ -219,6 +224,57 @@ fn diagnostics_match_the_checker_in_both_position_encodings() {
         );
         assert!(client.finish() == Some(0));
     }
+}
+
+/// A broken jixiao.toml is not silently ignored: its problems are published on the config file,
+/// the document says it is checked with the defaults meanwhile, and fixing the file clears both.
+#[test]
+fn a_broken_config_shows_its_problems_and_fixing_it_applies_it() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lsp-config");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("jixiao.toml");
+    std::fs::write(&config, "[rules]\nvague-targt = \"off\"\n").unwrap();
+    let uri = format!("file://{}/spec.jx", dir.display());
+    let config_uri = format!("file://{}", config.display());
+    let mut client = Client::start(&["utf-8"]);
+    client.open(&uri, SPEC);
+    let found = client.diagnostics(&uri, 1);
+    assert_eq!(found[0]["code"], "JX0703", "{found:?}");
+    assert_eq!(
+        found[0]["range"]["start"],
+        json!({ "line": 0, "character": 0 })
+    );
+    assert!(found.iter().any(|d| d["code"] == "JX0101"), "{found:?}");
+    let problems = client.published(&config_uri, Value::Null);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["code"], "JX0703");
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("vague-targt"),
+        "{problems:?}"
+    );
+    assert_eq!(
+        problems[0]["range"]["start"],
+        json!({ "line": 1, "character": 0 })
+    );
+
+    std::fs::write(&config, "[rules]\nvague-target = \"off\"\n").unwrap();
+    client.change(&uri, 2, SPEC);
+    let found = client.diagnostics(&uri, 2);
+    assert!(
+        found
+            .iter()
+            .all(|d| d["code"] != "JX0703" && d["code"] != "JX0101"),
+        "{found:?}"
+    );
+    assert_eq!(
+        client.published(&config_uri, Value::Null),
+        Vec::<Value>::new()
+    );
+    assert_eq!(client.finish(), Some(0));
 }
 
 #[test]

@@ -104,8 +104,38 @@ impl Resolver {
 
 /// Reads and validates one config file.
 pub fn load(path: &Path) -> Result<Loaded, String> {
-    let text = files::read_limited(path, config::MAX_CONFIG_BYTES)
-        .map_err(|e| e.replace(&path.display().to_string(), &files::shown(path)))?;
+    validate(path).map_err(|broken| {
+        let style = human::Style {
+            color: false,
+            width: 100,
+        };
+        format!(
+            "配置文件有误，未执行检查\n{}",
+            human::render_file(&broken.source, &broken.problems, style)
+        )
+    })
+}
+
+/// A config file that cannot be applied, with its problems (spans into `source`).
+pub struct Broken {
+    pub source: SourceFile,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Reads and validates one config file; an unreadable file is one problem at its start.
+pub fn validate(path: &Path) -> Result<Loaded, Broken> {
+    let text = match files::read_limited(path, config::MAX_CONFIG_BYTES) {
+        Ok(text) => text,
+        Err(error) => {
+            let detail = error.replace(&path.display().to_string(), &files::shown(path));
+            return Err(Broken {
+                source: SourceFile::new(files::shown(path), String::new()),
+                problems: vec![
+                    Diagnostic::new(Code::ConfigError, Span::new(0, 0)).arg("detail", detail),
+                ],
+            });
+        }
+    };
     let (settings, mut problems) = config::parse(&text);
     for (value, detail) in below_threshold::config_problems(&settings) {
         let at = text.find(value).unwrap_or(0);
@@ -116,14 +146,7 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
     }
     if !problems.is_empty() {
         let source = SourceFile::new(files::shown(path), text);
-        let style = human::Style {
-            color: false,
-            width: 100,
-        };
-        return Err(format!(
-            "配置文件有误，未执行检查\n{}",
-            human::render_file(&source, &problems, style)
-        ));
+        return Err(Broken { source, problems });
     }
     let selector = settings.files.selector();
     Ok(Loaded {

@@ -46,9 +46,20 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use worker::{Job, Worker};
 
-/// The settings that govern a document (its nearest `jixiao.toml`): given by the caller, because
-/// finding and reading config files is the command line's business.
-pub type SettingsFor = Arc<dyn Fn(&Uri) -> crate::config::Settings + Send + Sync>;
+/// What governs a document (its nearest `jixiao.toml`): given by the caller, because finding and
+/// reading config files is the command line's business.
+pub type SettingsFor = Arc<dyn Fn(&Uri) -> Governed + Send + Sync>;
+
+/// The settings to check a document with, and the config file they come from.
+#[derive(Default)]
+pub struct Governed {
+    pub settings: crate::config::Settings,
+    /// The `jixiao.toml` that applies, if any.
+    pub config: Option<Uri>,
+    /// That file's problems when it cannot be applied: the document is then checked with the
+    /// defaults, and the editor shows the problems on the config file.
+    pub broken: Option<(SourceFile, Vec<crate::diagnostic::Diagnostic>)>,
+}
 
 /// Serves one session over stdin and stdout; `Ok(true)` when the client asked for `shutdown`
 /// before leaving (the protocol wants exit status 0 then, 1 otherwise).
@@ -350,7 +361,7 @@ impl Server<'_> {
             return Some(Arc::clone(checked));
         }
         let source = document.source.clone();
-        let settings = (self.settings_for)(uri);
+        let settings = (self.settings_for)(uri).settings;
         Some(Arc::new(check_source_incremental(
             source,
             &mut document.cache,

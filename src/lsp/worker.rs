@@ -2,7 +2,7 @@
 //! document, and a result is published only if its version is still the document's latest, so a
 //! burst of keystrokes costs one check and stale diagnostics never overwrite fresh ones.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
@@ -15,8 +15,8 @@ use lsp_types::{
 };
 
 use super::position::{Encoding, range};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::SourceFile;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::source::{SourceFile, Span};
 use crate::syntax::LineCache;
 use crate::{Checked, check_source_incremental};
 
@@ -101,6 +101,8 @@ fn run(
 ) {
     // Each open document's lines as last read: a keystroke re-reads one line, not the file.
     let mut caches: HashMap<Uri, LineCache> = HashMap::new();
+    // Config files whose problems are shown, to be cleared once they are fixed.
+    let mut broken_configs: HashSet<Uri> = HashSet::new();
     while let Ok(first) = queue.recv() {
         caches.retain(|uri, _| lock(latest).contains_key(uri));
         // Whatever queued up meanwhile: only the newest job of each document matters.
@@ -115,16 +117,25 @@ fn run(
             }
             let cache = caches.entry(job.uri.clone()).or_default();
             let source = SourceFile::new(job.uri.as_str(), job.text);
-            let settings = settings_for(&job.uri);
-            let checked = check_source_incremental(source, cache, &settings);
+            let governed = settings_for(&job.uri);
+            let checked = check_source_incremental(source, cache, &governed.settings);
             if !is_current(latest, &job.uri, job.version) {
                 continue;
             }
-            let diagnostics = checked
+            let mut diagnostics: Vec<_> = checked
                 .diagnostics
                 .iter()
                 .map(|d| to_lsp(d, &checked.source, &job.uri, encoding))
                 .collect();
+            if let Some(config) = &governed.config {
+                let shown = show_config(client, config, &governed, encoding);
+                if let Some(notice) = shown {
+                    diagnostics.insert(0, to_lsp(&notice, &checked.source, &job.uri, encoding));
+                    broken_configs.insert(config.clone());
+                } else if broken_configs.remove(config) {
+                    publish(client, config.clone(), Vec::new(), None);
+                }
+            }
             // Freeing the old result and taking the tree apart for the line cache are done after
             // publishing and outside the lock: large trees take time.
             let previous = lock(results).insert(job.uri.clone(), (job.version, Arc::new(checked)));
@@ -135,6 +146,28 @@ fn run(
             }
         }
     }
+}
+
+/// Publishes a broken config's problems on the config file itself, and returns the notice the
+/// document gets at its first line: it is checked with the defaults meanwhile.
+fn show_config(
+    client: &Sender<Message>,
+    config: &Uri,
+    governed: &super::Governed,
+    encoding: Encoding,
+) -> Option<Diagnostic> {
+    let (source, problems) = governed.broken.as_ref()?;
+    let shown = problems
+        .iter()
+        .map(|d| to_lsp(d, source, config, encoding))
+        .collect();
+    publish(client, config.clone(), shown, None);
+    let detail = format!(
+        "{} 有 {} 处错误，未生效；本文件暂按默认设置检查",
+        source.name,
+        problems.len()
+    );
+    Some(Diagnostic::new(Code::ConfigError, Span::new(0, 0)).arg("detail", detail))
 }
 
 pub fn publish(
