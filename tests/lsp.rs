@@ -70,7 +70,10 @@ impl Client {
             next_id: 0,
             seen: Vec::new(),
         };
-        let capabilities = json!({ "general": { "positionEncodings": encodings } });
+        let capabilities = json!({
+            "general": { "positionEncodings": encodings },
+            "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } }
+        });
         let init = client.request(
             "initialize",
             json!({ "processId": null, "rootUri": null, "capabilities": capabilities }),
@@ -227,7 +230,8 @@ fn diagnostics_match_the_checker_in_both_position_encodings() {
 }
 
 /// A broken jixiao.toml is not silently ignored: its problems are published on the config file,
-/// the document says it is checked with the defaults meanwhile, and fixing the file clears both.
+/// the document says it is checked with the defaults meanwhile, and fixing the file (reported by
+/// the editor's file watcher, which the server asks for) re-checks the document and clears both.
 #[test]
 fn a_broken_config_shows_its_problems_and_fixing_it_applies_it() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lsp-config");
@@ -261,9 +265,22 @@ fn a_broken_config_shows_its_problems_and_fixing_it_applies_it() {
         json!({ "line": 1, "character": 0 })
     );
 
+    // The server asked to hear of jixiao.toml changes; the editor reports the fix.
+    let registration = client
+        .seen
+        .iter()
+        .find(|m| m["method"] == "client/registerCapability")
+        .expect("the server asks to watch jixiao.toml");
+    assert_eq!(
+        registration["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"],
+        "**/jixiao.toml"
+    );
     std::fs::write(&config, "[rules]\nvague-target = \"off\"\n").unwrap();
-    client.change(&uri, 2, SPEC);
-    let found = client.diagnostics(&uri, 2);
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": config_uri, "type": 2 }] }),
+    );
+    let found = client.diagnostics(&uri, 1);
     assert!(
         found
             .iter()

@@ -21,12 +21,12 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
-    ShowMessage,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    Initialized, Notification as _, ShowMessage,
 };
 use lsp_types::request::{
-    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, HoverRequest, Request as _,
-    SemanticTokensFullRequest,
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, HoverRequest,
+    RegisterCapability, Request as _, SemanticTokensFullRequest,
 };
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, InitializeParams,
@@ -76,6 +76,12 @@ pub fn serve(connection: &Connection, settings_for: SettingsFor) -> Result<bool,
     let Some((id, params)) = wait_for_initialize(connection) else {
         return Ok(false);
     };
+    // Editing jixiao.toml re-checks the open documents; where the client can watch files for
+    // the server, it is asked to once the session is up.
+    let watch_configs = (params.capabilities.workspace.as_ref())
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
     let encoding = Encoding::negotiate(
         params
             .capabilities
@@ -107,6 +113,7 @@ pub fn serve(connection: &Connection, settings_for: SettingsFor) -> Result<bool,
         documents: HashMap::new(),
         worker,
         shutdown: false,
+        watch_configs,
     };
     server.run();
     server.worker.stop();
@@ -188,6 +195,8 @@ struct Server<'a> {
     documents: HashMap<Uri, Document>,
     worker: Worker,
     shutdown: bool,
+    /// Whether to ask the client to report changes to `jixiao.toml` files.
+    watch_configs: bool,
 }
 
 impl Server<'_> {
@@ -232,6 +241,16 @@ impl Server<'_> {
                     }
                 }
             }
+            Initialized::METHOD if self.watch_configs => self.watch_config_files(),
+            DidChangeWatchedFiles::METHOD => {
+                for (uri, document) in &self.documents {
+                    self.worker.check(Job {
+                        uri: uri.clone(),
+                        version: document.version,
+                        text: document.source.text.clone(),
+                    });
+                }
+            }
             DidCloseTextDocument::METHOD => {
                 if let Some(p) = params::<lsp_types::DidCloseTextDocumentParams>(notification) {
                     let uri = p.text_document.uri;
@@ -242,6 +261,31 @@ impl Server<'_> {
             }
             _ => {}
         }
+    }
+
+    fn watch_config_files(&self) {
+        let watchers = vec![lsp_types::FileSystemWatcher {
+            glob_pattern: lsp_types::GlobPattern::String(format!(
+                "**/{}",
+                crate::config::FILE_NAME
+            )),
+            kind: None,
+        }];
+        let options = lsp_types::DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = lsp_types::Registration {
+            id: "jixiao.toml".to_owned(),
+            method: DidChangeWatchedFiles::METHOD.to_owned(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        let params = lsp_types::RegistrationParams {
+            registrations: vec![registration],
+        };
+        let request = Request::new(
+            RequestId::from("watch-jixiao.toml".to_owned()),
+            RegisterCapability::METHOD.to_owned(),
+            params,
+        );
+        let _ = self.connection.sender.send(Message::Request(request));
     }
 
     fn update(&mut self, uri: Uri, version: i32, text: String) {
