@@ -3,10 +3,12 @@
 //! those, and the human and JSON renderings are pinned by a snapshot.
 //! The rule table's own examples (`jixiao explain`) are run too, so they cannot rot.
 
+use std::path::{Path, PathBuf};
+
 use jixiao::diagnostic::RULES;
 use jixiao::source::SourceFile;
 
-use crate::common::{check_file, expected_codes, found_codes, human, json};
+use crate::common::{ROOT, check_file, expected_codes, found_codes, human, json};
 
 #[test]
 fn fixtures_yield_their_expected_codes() {
@@ -72,4 +74,65 @@ fn every_rule_has_both_fixtures() {
         .map(|p| p.display().to_string())
         .collect();
     assert!(missing.is_empty(), "missing fixtures: {missing:?}");
+}
+
+/// Vague words are found in one pass over a target (aho-corasick); the answer must be the one a
+/// plain word-by-word search gives: the leftmost word, the longest at that place, built-in or
+/// configured, over every target of the specs and fixtures and every word written twice.
+#[test]
+fn vague_words_found_in_one_pass_are_the_leftmost_longest() {
+    use jixiao::check::vocabulary::{VAGUE_WORDS, vague_word};
+    let extra = [
+        "酌情".to_owned(),
+        "相符合".to_owned(),
+        "较高水平".to_owned(),
+    ];
+    let by_word = |text: &str| {
+        (VAGUE_WORDS.iter().copied())
+            .chain(extra.iter().map(String::as_str))
+            .filter_map(|w| text.find(w).map(|at| (at, w)))
+            .min_by_key(|(at, w)| (*at, usize::MAX - w.len()))
+    };
+    let mut texts: Vec<String> = VAGUE_WORDS.iter().map(|w| format!("{w}{w}")).collect();
+    texts.extend(extra.iter().map(|w| format!("基本{w}")));
+    let specs = [
+        "specs/2023/gz-cac-2023.jx",
+        "specs/2021/gz-cac-2021-self-eval.jx",
+    ];
+    let fixtures = rule_fixtures();
+    for path in specs
+        .iter()
+        .map(|p| Path::new(ROOT).join(p))
+        .chain(fixtures)
+    {
+        let checked = check_file(&path);
+        texts.extend(checked.spec.all_indicators().map(|i| i.target.text.clone()));
+    }
+    assert!(texts.len() > 200, "{}", texts.len());
+    let mut found = 0;
+    for text in &texts {
+        let expected = by_word(text);
+        assert_eq!(vague_word(text, &extra), expected, "{text}");
+        found += usize::from(expected.is_some());
+    }
+    assert!(found > 50, "{found}");
+}
+
+/// Every `tests/fixtures/rules/<rule>/*.jx`, in path order.
+fn rule_fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(ROOT).join("tests/fixtures/rules");
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        for file in std::fs::read_dir(entry.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if file.path().extension().is_some_and(|e| e == "jx") {
+                paths.push(file.path());
+            }
+        }
+    }
+    paths.sort();
+    paths
 }
