@@ -80,6 +80,8 @@ cat >"$tmp/data/User/settings.json" <<EOF
 }
 EOF
 : >"$tmp/config.yaml"
+# code-server keeps its own logs and heartbeat under $XDG_DATA_HOME whatever the user data dir.
+export XDG_DATA_HOME="$tmp/xdg-data" XDG_CONFIG_HOME="$tmp/xdg-config"
 common=(--config "$tmp/config.yaml" --user-data-dir "$tmp/data" --extensions-dir "$tmp/ext")
 step "installing jixiao.vsix" "$code_server" "${common[@]}" \
   --install-extension "$root/editors/vscode/jixiao.vsix"
