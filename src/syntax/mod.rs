@@ -151,10 +151,9 @@ pub fn parse_incremental(text: &str, cache: &mut LineCache) -> Parsed {
     // A byte-order mark is read only at the very start of a file.
     let bom_inside = new.iter().skip(1).any(|line| line.starts_with('\u{FEFF}'));
     let too_long = text.len() > MAX_FILE_BYTES || new.iter().any(|l| l.len() > MAX_LINE_BYTES);
-    let lines = match !too_long && !bom_inside {
-        true => reread(&new, cache),
-        false => None,
-    };
+    let lines = (!too_long && !bom_inside)
+        .then(|| reread(&new, cache))
+        .flatten();
     let Some(lines) = lines else {
         // The whole text is read at once; what the cache held is of no use any more.
         *cache = LineCache::default();
