@@ -143,3 +143,89 @@ fn every_lint_has_its_own_rule_file_and_one_table_row() {
         assert_eq!(rule.code.rule().id, rule.id, "Code::rule finds its own row");
     }
 }
+
+/// The fast paths of `grammar/value.pest` (`free_plain`, `subject_plain`, `context_plain`) read
+/// ordinary characters without the guards of their loops; they must leave out every character a
+/// guard can stop at, or a subject would swallow the operator after it. This keeps them in step
+/// when a guard learns a new first character.
+#[test]
+fn grammar_fast_paths_leave_out_every_stop_character() {
+    let grammar = std::fs::read_to_string(Path::new(ROOT).join("grammar/value.pest")).unwrap();
+    let firsts = |rule: &str| -> Vec<char> {
+        let (ranges, singles) = literals(&grammar, rule);
+        assert!(ranges.is_empty(), "{rule} has ranges");
+        singles
+    };
+    let spaces_and_ends = vec![' ', '\t', '\u{3000}', '\n', '\r', '#'];
+    let digits = ('0'..='9').chain('０'..='９');
+    let conj = firsts("conj_strong");
+    let trailer = firsts("trailer");
+    let mut subject_stops = spaces_and_ends.clone();
+    subject_stops.extend(
+        firsts("core_head")
+            .into_iter()
+            .chain(digits)
+            .chain(conj.clone()),
+    );
+    let mut context_stops = spaces_and_ends.clone();
+    context_stops.extend(conj.into_iter().chain(trailer));
+    for (fast, stops) in [
+        ("free_plain", spaces_and_ends),
+        ("subject_plain", subject_stops),
+        ("context_plain", context_stops),
+    ] {
+        let (ranges, singles) = literals(&grammar, fast);
+        assert!(!ranges.is_empty(), "{fast}");
+        for stop in stops {
+            let inside = ranges
+                .iter()
+                .any(|(low, high)| (*low..=*high).contains(&stop));
+            assert!(
+                !inside && !singles.contains(&stop),
+                "{fast} reads {stop:?} ({:04X}), where its loop must stop",
+                stop as u32
+            );
+        }
+    }
+}
+
+/// The character ranges and the first characters of the string literals in one rule's body.
+fn literals(grammar: &str, rule: &str) -> (Vec<(char, char)>, Vec<char>) {
+    let start = grammar
+        .find(&format!("\n{rule} "))
+        .unwrap_or_else(|| panic!("no rule {rule}"));
+    let open = start + grammar[start..].find('{').unwrap() + 1;
+    // The closing brace ends its line; a `}` inside a `\u{…}` escape does not.
+    let body = &grammar[open..open + grammar[open..].find("}\n").unwrap()];
+    let (mut ranges, mut singles) = (Vec::new(), Vec::new());
+    let mut rest = body;
+    while let Some(at) = rest.find(['\'', '"']) {
+        let quote = rest[at..].chars().next().unwrap();
+        let (text, after) = quoted(&rest[at + 1..], quote);
+        rest = after;
+        let first = text.chars().next().unwrap();
+        if quote == '\'' && rest.trim_start().starts_with("..") {
+            let next = rest.find('\'').unwrap();
+            let (high, after) = quoted(&rest[next + 1..], '\'');
+            ranges.push((first, high.chars().next().unwrap()));
+            rest = after;
+        } else {
+            singles.push(first);
+        }
+    }
+    (ranges, singles)
+}
+
+/// The text of a literal up to its closing `quote`, with `\u{…}` escapes decoded, and the rest.
+fn quoted(text: &str, quote: char) -> (String, &str) {
+    let end = text.find(quote).unwrap();
+    let raw = &text[..end];
+    let decoded = match raw.strip_prefix("\\u{") {
+        Some(hex) => {
+            let code = u32::from_str_radix(hex.trim_end_matches('}'), 16).unwrap();
+            char::from_u32(code).unwrap().to_string()
+        }
+        None => raw.to_owned(),
+    };
+    (decoded, &text[end + 1..])
+}
