@@ -1,11 +1,9 @@
 //! Words the rules share: vague wording reviewers reject, grade words, names of ratios.
 
-use std::sync::LazyLock;
+use crate::model::words::{Words, leftmost_longest};
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
-/// Vague wording (domain.md §5): direction or praise without a level. Longest first where one
-/// contains another, so the label covers the whole word.
+/// Vague wording (domain.md §5): direction or praise without a level. Where one contains another,
+/// the longer is found, so the label covers the whole word.
 pub const VAGUE_WORDS: &[&str] = &[
     "进一步",
     "应保尽保",
@@ -57,32 +55,10 @@ pub const GRADE_WORDS: &[&str] = &["良好", "优良", "较好", "满意", "优�
 /// The first vague word in `text`, built-in or configured, with its byte offset; the longest
 /// word wins at one position.
 pub fn vague_word<'a>(text: &str, extra: &'a [String]) -> Option<(usize, &'a str)> {
-    // One pass over the text for all built-in words: searching word by word cost more than
-    // the rest of the lints together.
-    static BUILT_IN: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(VAGUE_WORDS)
-            .ok()
-    });
-    let built_in = match BUILT_IN.as_ref() {
-        Some(matcher) => matcher
-            .find(text)
-            .map(|m| (m.start(), VAGUE_WORDS[m.pattern().as_usize()])),
-        None => first_of(text, VAGUE_WORDS.iter().copied()),
-    };
-    let configured = first_of(text, extra.iter().map(String::as_str));
-    built_in
-        .into_iter()
+    static BUILT_IN: Words = Words::new(VAGUE_WORDS);
+    let configured = leftmost_longest(text, extra.iter().map(String::as_str));
+    (BUILT_IN.first_in(text).into_iter())
         .chain(configured)
-        .min_by_key(|(at, w)| (*at, usize::MAX - w.len()))
-}
-
-/// The leftmost, then longest, of `words` in `text`.
-fn first_of<'a>(text: &str, words: impl Iterator<Item = &'a str>) -> Option<(usize, &'a str)> {
-    words
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| text.find(w).map(|at| (at, w)))
         .min_by_key(|(at, w)| (*at, usize::MAX - w.len()))
 }
 

@@ -670,12 +670,11 @@ impl<'a> Run<'a> {
                 ));
             }
         }
-        let mut groups = Vec::new();
-        for department in &spec.departments {
-            for group in &department.groups {
-                collect_names(group, &mut groups);
-            }
-        }
+        let groups: Vec<&str> = (spec.departments.iter())
+            .flat_map(|d| &d.groups)
+            .flat_map(Group::groups)
+            .map(|g| g.name.as_str())
+            .collect();
         for reported in &actuals.groups {
             let Some(name) = &reported.name else { continue };
             if !groups.contains(&name.text.trim()) {
@@ -714,15 +713,6 @@ impl<'a> Run<'a> {
                     "只用数字、+ − × ÷、括号和 |绝对值|",
                 )),
             }
-        }
-    }
-}
-
-fn collect_names<'g>(group: &'g Group, out: &mut Vec<&'g str>) {
-    out.push(&group.name);
-    for member in &group.members {
-        if let Member::Group(g) = member {
-            collect_names(g, out);
         }
     }
 }

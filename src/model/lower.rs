@@ -228,15 +228,25 @@ impl Lowerer {
     }
 
     fn goal(&mut self, items: &[Item]) -> Option<String> {
-        let mut goals = items.iter().filter_map(|item| match item {
-            Item::Goal(text) => Some(text),
+        self.only_one(items, "目标", |item| match item {
+            Item::Goal(text) => Some((text.span, text.value.clone())),
             _ => None,
-        });
-        let first = goals.next()?;
-        for extra in goals {
-            self.diagnostics.push(repeated(extra.span, "目标"));
+        })
+    }
+
+    /// The one item of a kind a block may hold; any further one is reported as repeated.
+    fn only_one<'i, T>(
+        &mut self,
+        items: &'i [Item],
+        what: &str,
+        pick: impl Fn(&'i Item) -> Option<(Span, T)>,
+    ) -> Option<T> {
+        let mut found = items.iter().filter_map(pick);
+        let (_, first) = found.next()?;
+        for (span, _) in found {
+            self.diagnostics.push(repeated(span, what));
         }
-        Some(first.value.clone())
+        Some(first)
     }
 
     fn scales(&mut self, items: &[Item]) -> Vec<GradeScale> {
@@ -316,15 +326,11 @@ impl Lowerer {
     }
 
     fn settings(&mut self, items: &[Item]) -> Option<Settings> {
-        let mut lines = items.iter().filter_map(|item| match item {
-            Item::Settings(line) => Some(line),
+        let line = self.only_one(items, "计分", |item| match item {
+            Item::Settings(line) => Some((line.span, line)),
             _ => None,
-        });
-        let first = lines.next()?;
-        for extra in lines {
-            self.diagnostics.push(repeated(extra.span, "计分"));
-        }
-        Some(scoring::lower_settings(first, &mut self.diagnostics))
+        })?;
+        Some(scoring::lower_settings(line, &mut self.diagnostics))
     }
 }
 

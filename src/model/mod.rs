@@ -12,6 +12,7 @@ pub mod spec;
 pub mod target;
 pub mod value;
 mod vocabulary;
+pub mod words;
 
 pub use category::{Category, Level1, Level2};
 pub use quantity::Quantity;

@@ -1,12 +1,9 @@
 //! Which way is better for an indicator, read from its name and the target's unit.
 //! Used to give a bare value (`95%`) the operator it implies, and by scoring later.
 
-use std::sync::OnceLock;
-
-use aho_corasick::AhoCorasick;
-
 use super::measure::Dimension;
 use super::target::Polarity;
+use super::words::Words;
 
 /// Words naming something that should be small: errors, failures, time taken, cost.
 static LOWER: Words = Words::new(&[
@@ -103,35 +100,6 @@ pub fn infer(name: &str, subject: Option<&str>, dimension: Option<Dimension>) ->
 fn without_lower(name: &str) -> bool {
     name.match_indices('无')
         .any(|(at, none)| LOWER.starts(&name[at + none.len()..]))
-}
-
-/// A list of words searched for in one pass (names are read for every indicator of a file).
-struct Words {
-    words: &'static [&'static str],
-    matcher: OnceLock<Option<AhoCorasick>>,
-}
-
-impl Words {
-    const fn new(words: &'static [&'static str]) -> Self {
-        Words {
-            words,
-            matcher: OnceLock::new(),
-        }
-    }
-
-    fn is_in(&self, text: &str) -> bool {
-        let matcher = self
-            .matcher
-            .get_or_init(|| AhoCorasick::new(self.words).ok());
-        match matcher {
-            Some(matcher) => matcher.is_match(text),
-            None => self.words.iter().any(|w| text.contains(w)),
-        }
-    }
-
-    fn starts(&self, text: &str) -> bool {
-        self.words.iter().any(|w| text.starts_with(w))
-    }
 }
 
 /// A name without a trailing unit note: `故障平均处理时间(分钟)` ends in 时间.

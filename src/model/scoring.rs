@@ -156,6 +156,17 @@ impl Group {
             .collect()
     }
 
+    /// This group and every group inside it, outermost first.
+    pub fn groups(&self) -> Vec<&Group> {
+        let mut out = vec![self];
+        for member in &self.members {
+            if let Member::Group(inner) = member {
+                out.extend(inner.groups());
+            }
+        }
+        out
+    }
+
     /// Every indicator of the group and its sub-groups, in order, with the group it is in.
     pub fn indicators_with_group(&self) -> Vec<(&Group, &GroupIndicator)> {
         let mut out = Vec::new();

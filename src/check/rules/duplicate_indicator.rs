@@ -17,7 +17,7 @@ pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     });
     let groups = (spec.departments.iter())
         .flat_map(|d| &d.groups)
-        .flat_map(all_groups)
+        .flat_map(Group::groups)
         .map(|g| {
             let direct = g.members.iter().filter_map(|m| match m {
                 Member::Indicator(i) => Some((i.name.as_str(), i.name_span)),
@@ -41,15 +41,4 @@ pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
         }
     }
     found
-}
-
-/// A group and every group inside it.
-fn all_groups(group: &Group) -> Vec<&Group> {
-    let mut out = vec![group];
-    for member in &group.members {
-        if let Member::Group(inner) = member {
-            out.extend(all_groups(inner));
-        }
-    }
-    out
 }
