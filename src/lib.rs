@@ -77,8 +77,6 @@ fn finish(
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(lowering);
     diagnostics.extend(check::check_with(&spec, settings));
-    // Scoring rules are part of the spec: a band with a gap is a finding before any actual exists.
-    diagnostics.extend(eval::lint::spec(&spec));
     settings.apply_levels(&mut diagnostics);
     let enabled = |code| settings.level(code) != Some(config::Level::Off);
     check::suppress::apply(&source.text, &parsed.ast, &mut diagnostics, enabled);

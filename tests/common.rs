@@ -76,3 +76,23 @@ pub fn found_codes(checked: &Checked) -> Vec<String> {
     codes.sort();
     codes
 }
+
+/// Found = not imported + written, for every kind of thing, and no count-mismatch.
+pub fn assert_accounted(imported: &jixiao::import::Imported) {
+    assert_eq!(
+        imported.found,
+        imported.skipped.plus(imported.written),
+        "found {:?}, skipped {:?}, written {:?}",
+        imported.found,
+        imported.skipped,
+        imported.written
+    );
+    assert!(
+        !imported
+            .diagnostics
+            .iter()
+            .any(|d| d.code == jixiao::diagnostic::Code::CountMismatch),
+        "{:?}",
+        imported.diagnostics
+    );
+}

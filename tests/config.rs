@@ -43,7 +43,7 @@ fn text(output: &Output) -> String {
 const SPEC: &str = "部门 \"示例部门\" 2023 {
   预算单位 \"示例单位\" {
     项目 \"示例项目\" {
-      产出.数量 垃圾清运量       >= 100吨
+      产出.数量 垃圾清运量       >= 100车
       产出.质量 保洁质量         达标
       效益      网络安全防御能力 提升
       满意度    群众满意度       >= 80%
@@ -61,7 +61,7 @@ fn nearest_config_wins_and_sets_levels_vocabulary_and_thresholds() {
     write(
         &dir,
         "b/jixiao.toml",
-        "[vocabulary]\nunits = [\"吨\"]\ngrade-scales = [[\"达标\", \"基本达标\", \"未达标\"]]\n\n\
+        "[vocabulary]\nunits = [\"车\"]\ngrade-scales = [[\"达标\", \"基本达标\", \"未达标\"]]\n\n\
          [[thresholds]]\ncategory = \"满意度\"\nmin = \"85%\"\n",
     );
     let out = run(&dir, &["check", "--format", "concise", "."]);
@@ -244,7 +244,7 @@ fn config_type_errors_read_in_chinese() {
     let cases = [
         (
             "[vocab]\n",
-            "未知的键 `vocab`（可用的键：files、rules、vocabulary、thresholds）",
+            "未知的键 `vocab`（可用的键：profile、review、files、rules、vocabulary、thresholds、standards、monitor）",
             "vocab",
         ),
         ("files = 3\n", "类型不对：写的是整数 `3`，应为表", "3"),

@@ -289,3 +289,100 @@ fn formats_cli_github_actions_defaults_to_github_and_writes_the_step_summary() {
     assert!(explicit.stdout.starts_with(b"["));
     assert_eq!(after_json, written);
 }
+
+/// The HTML report stands alone (nothing it loads, no script), escapes what the spec says, and
+/// shows every finding with the counts of the JSON output.
+#[test]
+fn formats_html_is_self_contained_escaped_and_counts_as_json() {
+    use jixiao::report::html;
+    let results = [fixture("vague-target"), fixture("syntax-error")];
+    let page = html::check(&results);
+    for outside in ["<script", " src=", "href=\"http", "url(", "@import"] {
+        assert!(!page.contains(outside), "{outside}");
+    }
+    let findings: usize = results.iter().map(|c| c.diagnostics.len()).sum();
+    assert_eq!(page.matches("<div class=\"finding ").count(), findings);
+    let errors = json::render(&results)
+        .matches("\"severity\": \"error\"")
+        .count();
+    assert!(page.contains(&format!("<strong data-errors>{errors}</strong>")));
+    let tricky = check_source(SourceFile::new(
+        "<b>x</b>.jx",
+        "部门 \"d\" 2023 {\n  预算单位 \"单位\" {\n    项目 \"p\" {\n      产出 x <script>alert(1)</script>\n    }\n  }\n}\n",
+    ));
+    let page = html::check(&[tricky]);
+    assert!(!page.contains("<script>alert"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
+    assert!(!page.contains("<b>x</b>"));
+}
+
+/// The 审核意见 page says what the Markdown says: the same grade for every project, every finding;
+/// the check overview of several files shows each file's worst grade.
+#[test]
+fn formats_review_html_grades_as_the_markdown() {
+    use jixiao::report::{html, review};
+    let results: Vec<_> = [
+        "specs/2023/gz-cac-2023.jx",
+        "specs/2021/gz-cac-2021-self-eval.jx",
+    ]
+    .iter()
+    .map(|p| crate::common::check_file(&std::path::Path::new(crate::common::ROOT).join(p)))
+    .collect();
+    let markdown = review::render(&results);
+    let page = html::review(&results);
+    assert!(!page.contains("报告模板出错") && !page.contains("<script"));
+    for grade in ["优", "良", "中", "差"] {
+        let n = markdown.matches(&format!("审核结果：**{grade}**")).count();
+        assert!(
+            page.contains(&format!("data-grade-count=\"{grade}\">{n}<")),
+            "{grade}"
+        );
+        assert_eq!(
+            page.matches(&format!("data-grade>{grade}<")).count(),
+            n,
+            "{grade}"
+        );
+    }
+    let items = markdown
+        .lines()
+        .filter(|l| l.starts_with("- 「") || l.starts_with("- 第") || l.starts_with("- 未填写"))
+        .count();
+    assert_eq!(page.matches("<li class=\"finding-item\">").count(), items);
+    let overview = html::check(&results);
+    assert_eq!(
+        overview.matches("data-file-grade>").count(),
+        1,
+        "the 2021 spec has no project"
+    );
+    assert!(overview.contains("data-file-grade>差<"));
+}
+
+#[test]
+fn formats_html_is_written_whole_to_its_file() {
+    let dir = tempdir();
+    let out = dir.join("报告.html");
+    let run = jixiao(
+        &[
+            "check",
+            ERRORS,
+            "--format",
+            "html",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(run.status.code(), Some(1), "findings still fail the run");
+    assert!(run.stdout.is_empty());
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.trim_end().ends_with("</html>"));
+    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("jixiao-html-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

@@ -9,7 +9,7 @@ use jixiao::diagnostic::{Code, RULES};
 use jixiao::import::{self, Columns, Imported};
 use jixiao::source::SourceFile;
 
-use crate::common::ROOT;
+use crate::common::{ROOT, assert_accounted};
 
 const SEED: &str = "tests/fixtures/import/seed-gz-cac-2023.txt";
 const HAND_WRITTEN: &str = "specs/2023/gz-cac-2023.jx";
@@ -34,26 +34,6 @@ fn model(spec: &str) -> serde_json::Value {
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     let (spec, _) = jixiao::model::compile(&parsed.ast);
     serde_json::to_value(&spec).unwrap()
-}
-
-/// Found = not imported + written, for every kind of thing, and no count-mismatch.
-fn assert_accounted(imported: &Imported) {
-    assert_eq!(
-        imported.found,
-        imported.skipped.plus(imported.written),
-        "found {:?}, skipped {:?}, written {:?}",
-        imported.found,
-        imported.skipped,
-        imported.written
-    );
-    assert!(
-        !imported
-            .diagnostics
-            .iter()
-            .any(|d| d.code == Code::CountMismatch),
-        "{:?}",
-        imported.diagnostics
-    );
 }
 
 /// `line:column name message`, one finding a line, as the snapshot shows them.
@@ -283,15 +263,7 @@ fn csv_template_with_variant_headings() {
     let relative = "tests/fixtures/import/template.csv";
     let imported = import_csv(relative, &Columns::default());
     assert_accounted(&imported);
-    assert_eq!(
-        codes(&imported),
-        [
-            "unknown-column",
-            "unplaced-row",
-            "unreadable-indicator",
-            "unreadable-indicator"
-        ]
-    );
+    assert_eq!(codes(&imported), ["unplaced-row", "unreadable-indicator"]);
     insta::assert_snapshot!(format!(
         "{}{}\n{}",
         findings(&source(relative), &imported),
@@ -428,7 +400,15 @@ fn every_import_code_is_reported_by_some_fixture() {
         &Columns::default(),
     )));
     seen.extend(codes(&import::sheet(
-        &[import::sheet::from_csv("项目名称,三级指标\n甲,乙\n").unwrap()],
+        &[import::sheet::from_csv("项目名称,三级指标,指标值,不明列\n甲,乙,1,丙\n").unwrap()],
+        &Columns::default(),
+        "部门",
+    )));
+    seen.extend(codes(&import::sheet(
+        &[import::sheet::from_csv(
+            "项目名称,一级指标,三级指标,指标方向,计算符号,指标值,计量单位\n甲,产出指标,投诉率,反向,≥,5,%\n",
+        )
+        .unwrap()],
         &Columns::default(),
         "部门",
     )));
@@ -570,4 +550,250 @@ fn gbk_csv_from_excel_is_read() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let spec = String::from_utf8(out.stdout).unwrap();
     assert!(spec.contains("产出   宣传册数量  3万册"), "{spec}");
+}
+
+/// The national self-evaluation form (财预〔2020〕10号) as a workbook: every indicator imports,
+/// its 实际完成值 and 得分 are written beside the spec, and `jixiao eval` scores the table and
+/// audits its own scores.
+#[test]
+fn self_evaluation_form_becomes_an_evaluation() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import-self-eval");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("weituo.jx");
+    let table = "tests/corpus/tables/ah-chizhou-guichi-weituo-2022/table.xlsx";
+    let import = jixiao(&["import", table, "-o", out.to_str().unwrap()]);
+    assert_eq!(import.status.code(), Some(0), "{import:?}");
+    let stdout = String::from_utf8_lossy(&import.stdout);
+    assert!(
+        stdout.contains("  指标           9         0       9"),
+        "{stdout}"
+    );
+    let actuals = dir.join("weituo.actuals.toml");
+    let text = std::fs::read_to_string(&actuals).unwrap();
+    assert!(text.contains("\"实际\" = \"达成预期指标\""), "{text}");
+    let eval = jixiao(&[
+        "eval",
+        out.to_str().unwrap(),
+        "--actuals",
+        actuals.to_str().unwrap(),
+    ]);
+    let report = String::from_utf8_lossy(&eval.stdout);
+    assert!(report.contains("评价了 9 条指标"), "{report}");
+    assert!(report.contains("基建工程委托业务项目数量"), "{report}");
+}
+
+/// Bad workbooks are one finding each, never a panic: empty, truncated, not a zip, a zip that is
+/// not a workbook.
+#[test]
+fn damaged_workbooks_are_findings() {
+    let good = std::fs::read(
+        Path::new(ROOT).join("tests/corpus/tables/ah-chizhou-guichi-weituo-2022/table.xlsx"),
+    )
+    .unwrap();
+    let cases: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        good[..good.len() / 2].to_vec(),
+        good.iter().map(|b| b ^ 0x5A).collect(),
+        b"PK\x03\x04not really a zip".to_vec(),
+        // An OLE compound file header, as an encrypted (password-protected) .xlsx starts.
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+            .iter()
+            .copied()
+            .chain(std::iter::repeat_n(0, 504))
+            .collect(),
+    ];
+    for bytes in cases {
+        match import::sheet::from_workbook(&bytes) {
+            Err(diagnostic) => assert_eq!(diagnostic.code, Code::UnreadableTable),
+            Ok(sheets) => assert_accounted(&import::sheet(&sheets, &Columns::default(), "x")),
+        }
+    }
+}
+
+/// `jixiao check` reads a workbook directly: it imports it in memory and reports the findings of
+/// its spec, each indicator line ending with the cell it came from.
+#[test]
+fn check_reads_workbooks_directly() {
+    let table = "tests/corpus/tables/ah-chizhou-guichi-weituo-2022/table.xlsx";
+    let out = jixiao(&["check", table]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("table.xlsx:"), "{text}");
+    assert!(text.contains("# Sheet1!E16"), "{text}");
+    assert!(text.contains("vague-target"), "{text}");
+}
+
+/// Excel cell types read as the user sees them: a percent cell's 1 is 100%, a 0.0% cell keeps
+/// its decimal, a date cell is a date, a computed float shows no binary noise, and operator
+/// columns (`≧`, `═`, `大于等于`, `正向`) become the target's operator.
+#[test]
+fn cell_types_read_as_the_sheet_shows_them() {
+    let bytes =
+        std::fs::read(Path::new(ROOT).join("tests/fixtures/import/cell-types.xlsx")).unwrap();
+    let sheets = import::sheet::from_workbook(&bytes).unwrap();
+    let imported = import::sheet(&sheets, &Columns::default(), "示例部门");
+    assert_accounted(&imported);
+    assert!(!imported.spec.contains("0.30000"), "{}", imported.spec);
+    insta::assert_snapshot!(imported.spec);
+}
+
+#[test]
+#[allow(clippy::excessive_precision)]
+fn numbers_print_without_binary_noise() {
+    use import::sheet::{date_text, number};
+    assert_eq!(number(0.300000152587891), "0.3");
+    assert_eq!(number(89.97400000000001), "89.974");
+    assert_eq!(number(0.1 + 0.2), "0.3");
+    assert_eq!(number(426.92), "426.92");
+    assert_eq!(number(1e15), "1000000000000000");
+    assert_eq!(number(0.000123), "0.000123");
+    assert_eq!(date_text(44561.0).as_deref(), Some("2021年12月31日"));
+    assert_eq!(date_text(1.0).as_deref(), Some("1900年1月1日"));
+    assert_eq!(date_text(61.0).as_deref(), Some("1900年3月1日"));
+}
+
+/// Several project blocks in one sheet (each with its title, info block and funds block, sign-off
+/// rows between them) and another sheet: every block is a project, every indicator is kept.
+#[test]
+fn several_blocks_and_sheets_in_one_workbook() {
+    let relative = "tests/fixtures/import/several.xlsx";
+    let bytes = std::fs::read(Path::new(ROOT).join(relative)).unwrap();
+    let sheets = import::sheet::from_workbook(&bytes).unwrap();
+    let imported = import::sheet(&sheets, &Columns::default(), "several");
+    assert_accounted(&imported);
+    assert_eq!(imported.written.projects, 3);
+    assert_eq!(imported.written.indicators, 26);
+    insta::assert_snapshot!(format!(
+        "{}\n{}",
+        import::summary(relative, &imported),
+        imported.spec
+    ));
+}
+
+/// A sheet beyond the row limit is read up to it and says so; nothing panics.
+#[test]
+fn huge_sheets_stop_at_the_limit_with_a_finding() {
+    let csv = "x\n".repeat(import::sheet::MAX_ROWS + 1);
+    let sheet = import::sheet::from_csv(&csv).unwrap();
+    assert!(sheet.truncated);
+    assert_eq!(sheet.rows.len(), import::sheet::MAX_ROWS);
+    let imported = import::sheet(&[sheet], &Columns::default(), "x");
+    assert_accounted(&imported);
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::InputLimit),
+        "{:?}",
+        imported.diagnostics
+    );
+}
+
+#[test]
+fn a_direction_column_against_the_operator_is_reported_and_the_operator_kept() {
+    let csv = "项目名称,一级指标,三级指标,指标方向,计算符号,指标值,计量单位\n\
+               甲,产出指标,投诉率,反向,≥,5,%\n\
+               甲,产出指标,验收合格率,正向,≥,95,%\n\
+               甲,效益指标,事故率,反向,,1,%\n";
+    let imported = import::sheet(
+        &[import::sheet::from_csv(csv).unwrap()],
+        &Columns::default(),
+        "部门",
+    );
+    assert_eq!(codes(&imported), ["direction-column-contradiction"]);
+    let message = imported.diagnostics[0].message();
+    assert!(
+        message.contains("投诉率") && message.contains("反向"),
+        "{message}"
+    );
+    assert!(
+        imported.spec.contains("投诉率      ≥5%"),
+        "{}",
+        imported.spec
+    );
+    assert!(imported.spec.contains("≤1%"), "{}", imported.spec);
+}
+
+#[test]
+fn a_term_goal_in_the_info_block_becomes_the_projects_term_goal() {
+    let csv = "项目名称,乡村振兴培训\n实施期目标,三年培训农民 3000 人次\n年度目标,2023 年培训农民 1000 人次\n\
+               一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,培训人次,≥1000人次\n";
+    let imported = import::sheet(
+        &[import::sheet::from_csv(csv).unwrap()],
+        &Columns::default(),
+        "部门",
+    );
+    let (_, project) = imported.model.projects().next().unwrap();
+    assert_eq!(project.term_goal.as_deref(), Some("三年培训农民 3000 人次"));
+    assert_eq!(project.goal.as_deref(), Some("2023 年培训农民 1000 人次"));
+}
+
+/// A 分值 cell merged over an indicator and its 其中 rows is one weight: it is written on the
+/// first indicator only, and the others say why they have none.
+#[test]
+fn a_merged_weight_belongs_to_the_first_row_of_the_merge() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let header = [
+        "项目名称",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "分值",
+    ];
+    for (c, text) in header.iter().enumerate() {
+        sheet.write(0, c as u16, *text).unwrap();
+    }
+    let rows = [
+        ("补助种植面积", "29.5亩"),
+        ("其中桃树种植面积", "1.5亩"),
+        ("其中苹果树种植面积", "5亩"),
+    ];
+    for (r, (name, value)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write(r, 0, "特色种养补贴").unwrap();
+        sheet.write(r, 1, "产出指标").unwrap();
+        sheet.write(r, 2, "数量指标").unwrap();
+        sheet.write(r, 3, *name).unwrap();
+        sheet.write(r, 4, *value).unwrap();
+    }
+    sheet
+        .merge_range(1, 5, 3, 5, "20", &rust_xlsxwriter::Format::new())
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let sheets = import::sheet::from_workbook(&bytes).unwrap();
+    let imported = import::sheet(&sheets, &Columns::default(), "部门");
+    let weights: Vec<Option<String>> = imported
+        .model
+        .indicators()
+        .map(|(_, i)| i.scoring.as_ref().map(|s| s.weight.to_string()))
+        .collect();
+    assert_eq!(
+        weights,
+        [Some("20".to_owned()), None, None],
+        "{}",
+        imported.spec
+    );
+    assert_eq!(
+        imported
+            .spec
+            .matches("分值（得分）单元格与上面的指标合并")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn labels_that_are_statement_keywords_stay_indicators() {
+    // A 一级 cell reading `项目` (or `预算`) would start a statement, a 二级 `项目` after a dot
+    // would not: both lines stay indicators, the first marked as quoted from the table.
+    let csv =
+        "一级指标,二级指标,三级指标,指标值\n项目,,验收合格率,100%\n产出,项目,完成及时率,100%\n";
+    let sheet = import::sheet::from_csv(csv).unwrap();
+    let imported = import::sheet(&[sheet], &Columns::default(), "部门");
+    assert_accounted(&imported);
+    assert_eq!(imported.written.indicators, 2);
+    assert!(imported.spec.contains("「项目」"), "{}", imported.spec);
+    assert!(imported.spec.contains("产出.项目"), "{}", imported.spec);
 }

@@ -369,7 +369,7 @@ fn code_actions_offer_the_checkers_fixes_a_template_and_the_canonical_operator()
     assert!(
         titles(&unit)
             .iter()
-            .any(|t| t.contains("分钟") && t.contains("JX0104")),
+            .any(|t| t.contains("分钟") && t.contains("JX0113")),
         "{unit}"
     );
     let edit = &unit["result"][0]["edit"]["changes"][URI][0];

@@ -2,14 +2,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod annotate;
 mod cli;
 mod common;
 mod config;
+mod corpus;
+mod documents;
 mod eval;
 mod format;
 mod formats;
 mod import;
+mod labels;
 mod lsp;
+mod monitor;
 mod robustness;
 mod rules;
 mod seed_targets;

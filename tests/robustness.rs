@@ -177,3 +177,57 @@ fn windows_files_read_like_any_other() {
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     assert_eq!(checked.spec.indicators().count(), 3);
 }
+
+/// Inputs the fuzzers found that once crashed jixiao or broke an oracle (`fuzz/README.md`):
+/// `spec-*` checked through the whole pipeline, `xlsx-*` read as an actuals workbook and as a
+/// table, `csv-*` imported as a table, `actuals-*.csv` read as CSV actuals and
+/// evaluated against the 2021 rubric, every span on character boundaries inside its text.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let root = std::path::Path::new(crate::common::ROOT);
+    let rubric = std::fs::read_to_string(root.join("specs/2021/gz-cac-2021-self-eval.jx")).unwrap();
+    let rubric = check_source(SourceFile::new("rubric.jx", rubric));
+    let mut seen = 0;
+    for entry in std::fs::read_dir(root.join("tests/fixtures/fuzz"))
+        .unwrap()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        if name.starts_with("spec-") {
+            assert_sound(&check_source(SourceFile::new("fuzz.jx", text.as_str())));
+        } else if name.starts_with("xlsx-") {
+            // An actuals workbook and a table to import: refused for what is wrong with it,
+            // before the decoder trips over it (a caught panic would say only 文件结构损坏).
+            let actuals = jixiao::eval::xlsx::to_csv(&bytes).unwrap_err();
+            assert!(actuals.contains("单元格引用"), "{name}: {actuals}");
+            let table = jixiao::import::sheet::from_workbook(&bytes).unwrap_err();
+            let message = table.message();
+            assert!(message.contains("单元格引用"), "{name}: {message}");
+        } else if name.starts_with("csv-") {
+            // A table to import: every indicator found is written or skipped with a finding.
+            let sheet = jixiao::import::sheet::from_csv(&text).unwrap();
+            assert_accounted(&[sheet]);
+        } else if name.starts_with("html-") {
+            assert_accounted(&jixiao::import::html::from_html(&bytes).unwrap());
+        } else if name.starts_with("actuals-") {
+            let source = SourceFile::new("actuals.csv", text.as_str());
+            let (actuals, read) = jixiao::eval::actuals::read(&source, jixiao::eval::Format::Csv);
+            let evaluation =
+                jixiao::eval::evaluate(&rubric.spec, &actuals, jixiao::eval::Options::default());
+            for d in read.iter().chain(&evaluation.actuals_diagnostics) {
+                assert!(d.span.end <= text.len(), "{name}: {:?}", d.span);
+                assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            }
+        }
+        seen += 1;
+    }
+    assert!(seen >= 5);
+}
+
+/// An import of the sheets accounts for every indicator it finds.
+fn assert_accounted(sheets: &[jixiao::import::Sheet]) {
+    let columns = jixiao::import::Columns::default();
+    crate::common::assert_accounted(&jixiao::import::sheet(sheets, &columns, "fuzz"));
+}

@@ -361,7 +361,7 @@ fn clause(clause: &Clause, written: Option<&ast::Clause>) -> String {
             let cumulative = if *cumulative { "累计 " } else { "" };
             format!("{cumulative}{} {}", operator(*op, *stated), quantity(bound))
         }
-        Condition::Range { low, high } => format!("{} – {}", quantity(low), quantity(high)),
+        Condition::Range { low, high, .. } => format!("{} – {}", quantity(low), quantity(high)),
         Condition::ZeroEvent { event } => format!("无{}", event.as_deref().unwrap_or("")),
         Condition::Relative {
             baseline,

@@ -72,3 +72,42 @@ fn readme_shows_the_real_ci_formats() {
         );
     }
 }
+
+/// `jixiao check --format review` on the 2023 seed: pinned, and shown in the README as it is.
+#[test]
+fn review_of_the_2023_seed_is_in_the_readme() {
+    let checked = check_file(&Path::new(ROOT).join("specs/2023/gz-cac-2023.jx"));
+    let review = jixiao::report::review::render(std::slice::from_ref(&checked));
+    insta::assert_snapshot!(review);
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    assert!(
+        readme.contains(&review),
+        "README.md must show the current output of `jixiao check --format review specs/2023/gz-cac-2023.jx`"
+    );
+}
+
+/// Every profile is documented in the README with its requirements and sources.
+#[test]
+fn readme_documents_every_profile_with_its_sources() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    for profile in jixiao::config::Profile::ALL {
+        let r = profile.requirements();
+        let row = format!(
+            "| `{}` | {} | {} |",
+            profile.name(),
+            if r.cost_required {
+                "必须"
+            } else {
+                "不要求"
+            },
+            r.min_indicators,
+        );
+        assert!(
+            readme.contains(&row),
+            "README.md should have the row\n{row}"
+        );
+        for source in r.sources {
+            assert!(readme.contains(source), "README.md should cite {source}");
+        }
+    }
+}

@@ -229,3 +229,48 @@ fn quoted(text: &str, quote: char) -> (String, &str) {
     };
     (decoded, &text[end + 1..])
 }
+
+/// Two files of one folder never use each other: one of them holds what both need (a cycle of
+/// two is a module that was cut in the wrong place).
+#[test]
+fn no_two_sibling_files_use_each_other() {
+    use std::collections::BTreeSet;
+    let src = Path::new(ROOT).join("src");
+    let mut edges = BTreeSet::new();
+    for path in rust_files(&src) {
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if stem == "mod" || stem == "lib" || stem == "main" {
+            continue;
+        }
+        let dir = path.parent().unwrap();
+        let module_path = dir
+            .strip_prefix(&src)
+            .unwrap()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("::");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let prefixes = ["super::".to_owned(), format!("crate::{module_path}::")];
+        for prefix in prefixes.iter().filter(|p| p.as_str() != "crate::::") {
+            for used in text.split(prefix.as_str()).skip(1) {
+                let name: String = used
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let sibling = dir.join(format!("{name}.rs")).exists() || dir.join(&name).is_dir();
+                if sibling && name != stem {
+                    edges.insert((dir.join(stem), dir.join(name)));
+                }
+            }
+        }
+    }
+    let cycles: Vec<String> = edges
+        .iter()
+        .filter(|(a, b)| a < b && edges.contains(&(b.clone(), a.clone())))
+        .map(|(a, b)| format!("{} <-> {}", a.display(), b.display()))
+        .collect();
+    assert!(cycles.is_empty(), "{}", cycles.join("\n"));
+}

@@ -47,6 +47,29 @@ pub const VAGUE_WORDS: &[&str] = &[
     "正面",
     "左右",
     "约",
+    // Found in published tables (tests/corpus/labels): praise, direction or a rule to follow,
+    // with nothing to check.
+    "有力",
+    "拓宽",
+    "扩大",
+    "增加",
+    "长远",
+    "长期",
+    "到位",
+    "整洁",
+    "有序",
+    "严格",
+    "规范",
+    "健全",
+    "预算内",
+    "不超过预算",
+    "全天候",
+    "为主",
+    "按规定",
+    "按要求",
+    "好坏",
+    "高中低",
+    "优良中差",
 ];
 
 /// Grade words: measurable only on a declared scale.
@@ -68,4 +91,63 @@ pub fn is_rate(name: &str) -> bool {
     ["率", "比例", "占比", "比重"]
         .iter()
         .any(|e| name.ends_with(e))
+}
+
+/// Units people write that the one unit table (`model::measure`) does not know yet, seen in real
+/// tables (tests/corpus/labels): a number followed by one of these has a unit, even if jixiao
+/// cannot convert it. A unit added to the measure table leaves this list.
+const TABLE_UNITS: &[&str] = &["方", "趟", "班", "月", "KVA", "kVA", "千瓦"];
+
+/// A unit, known to the measure table or seen in tables.
+pub fn is_unit_word(word: &str) -> bool {
+    !word.is_empty() && (crate::model::measure::unit(word).is_some() || TABLE_UNITS.contains(&word))
+}
+
+/// What a passed check settles: `通过验收`, `通过审计`.
+pub const CHECKS: &[&str] = &[
+    "验收", "审核", "审查", "评审", "检查", "考核", "审计", "鉴定", "备案", "评估", "检测", "认证",
+];
+
+/// A name that measures a share: 合格率, 满意度, 覆盖, 占比, or the share of a job done with its
+/// object (完成高危问题整改, 隐患处置).
+pub fn names_share(name: &str) -> bool {
+    let name = name.trim_end_matches(['。', '.', ' ', ')', '）']);
+    [
+        "率",
+        "比例",
+        "占比",
+        "比重",
+        "覆盖",
+        "百分比",
+        "满意",
+        "滿意",
+        "知晓",
+        "程度",
+        "整改",
+        "修复",
+        "处置",
+        "解决",
+        "落实",
+        "达标",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
+        || name.ends_with('度')
+}
+
+/// A name that counts something: 享受资助人数, 建设项目个数(含续建), 补助县数量.
+pub fn counts(name: &str) -> bool {
+    let mut bare = name.trim_end();
+    while let Some(at) = bare
+        .rfind(['(', '（'])
+        .filter(|_| bare.ends_with([')', '）']))
+    {
+        bare = bare[..at].trim_end();
+    }
+    [
+        "数量", "人数", "个数", "户数", "次数", "人次", "件数", "家数", "场次", "期数", "数",
+    ]
+    .iter()
+    .any(|w| bare.ends_with(w))
+        && !bare.starts_with("是否")
 }

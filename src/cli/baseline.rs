@@ -72,8 +72,11 @@ pub fn write(path: &Path, results: &[Checked]) -> Result<(), String> {
     files::write_atomic(path, text.as_bytes())
 }
 
-/// Drops the findings the baseline already knows: per (file, place, rule), as many as it counted.
-pub fn filter(path: &Path, results: &mut [Checked]) -> Result<usize, String> {
+/// The findings a baseline file counts, per (file, place, rule).
+pub struct Known(BTreeMap<Key, usize>);
+
+/// Reads a baseline file.
+pub fn load(path: &Path) -> Result<Known, String> {
     let text = files::read_limited(path, MAX_BASELINE_BYTES)?;
     let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
         format!(
@@ -96,6 +99,13 @@ pub fn filter(path: &Path, results: &mut [Checked]) -> Result<usize, String> {
             .entry((entry.file, entry.path, entry.rule))
             .or_insert(0) += entry.count;
     }
+    Ok(Known(known))
+}
+
+/// Drops the findings the baseline already knows, as many of each as it counted; results may
+/// come a few files at a time (a file's findings are all in one piece).
+pub fn filter(known: &mut Known, results: &mut [Checked]) -> usize {
+    let known = &mut known.0;
     let mut dropped = 0;
     for checked in results.iter_mut() {
         let keys: Vec<Key> = checked
@@ -114,5 +124,5 @@ pub fn filter(path: &Path, results: &mut [Checked]) -> Result<usize, String> {
         checked.diagnostics.retain(|_| keep.next().unwrap_or(true));
         dropped += before - checked.diagnostics.len();
     }
-    Ok(dropped)
+    dropped
 }

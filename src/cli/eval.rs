@@ -2,13 +2,13 @@
 
 use std::path::Path;
 
-use super::{Outcome, files, print};
+use super::{Outcome, emit, files};
 use crate::check_source;
 use crate::diagnostic::Severity;
 use crate::eval::{self, Evaluation, Row, Verdict};
 use crate::model::scoring::Reverse;
 use crate::report::{
-    eval_ci, eval_csv, eval_json, eval_markdown, eval_table, github, human, junit, sarif,
+    eval_ci, eval_csv, eval_json, eval_markdown, eval_table, github, html, human, junit, sarif,
 };
 use crate::source::SourceFile;
 
@@ -28,6 +28,8 @@ pub enum EvalFormat {
     Github,
     /// JUnit XML：每条指标一个测试用例
     Junit,
+    /// 自带样式与图表的 HTML 报告（不联网，可打印），用 -o 写入文件
+    Html,
 }
 
 /// The reverse formula for ≤ and < targets (domain.md §7.2).
@@ -46,34 +48,24 @@ pub struct EvalArgs<'a> {
     pub exit_zero: bool,
     pub reverse: Option<ReverseArg>,
     pub color: bool,
+    pub output: Option<&'a Path>,
+    /// Where the annotated copy of the actuals workbook goes.
+    pub annotate: Option<&'a Path>,
 }
 
 pub fn run(args: &EvalArgs<'_>) -> Outcome {
+    if let Some(out) = args.annotate
+        && let Err(message) = super::annotate::workbook_other_than(args.actuals, out)
+    {
+        return Outcome::Failure(message);
+    }
     let spec_source = match files::read_spec(args.spec) {
         Ok(source) => source,
         Err(message) => return Outcome::Failure(message),
     };
-    let name = args.actuals.display().to_string();
-    let Some(format) = eval::Format::of(&name) else {
-        return Outcome::Failure(format!(
-            "{name}: 不认识的实际值文件格式（应为 .toml、.json、.csv 或 .xlsx）"
-        ));
-    };
-    let (actuals_source, refused) = if format == eval::Format::Xlsx {
-        let converted = files::read_bytes(args.actuals, crate::syntax::MAX_FILE_BYTES as u64)
-            .and_then(|b| eval::xlsx::to_csv(&b));
-        match converted {
-            Ok(text) => (
-                SourceFile::new(format!("{name}（第一个工作表）"), text),
-                None,
-            ),
-            Err(message) => return Outcome::Failure(message),
-        }
-    } else {
-        match files::read(args.actuals) {
-            Ok(read) => read,
-            Err(message) => return Outcome::Failure(message),
-        }
+    let (actuals_source, format, refused) = match load_actuals(args.actuals) {
+        Ok(loaded) => loaded,
+        Err(message) => return Outcome::Failure(message),
     };
     let checked = check_source(spec_source);
     let (actuals, mut read_diagnostics) = eval::actuals::read(&actuals_source, format);
@@ -88,7 +80,14 @@ pub fn run(args: &EvalArgs<'_>) -> Outcome {
     evaluation.actuals_diagnostics.extend(read_diagnostics);
     crate::diagnostic::sort(&mut evaluation.actuals_diagnostics);
     let text = render(&evaluation, args, &checked, &actuals_source);
-    print(&text);
+    if let Err(message) = emit(&text, args.output) {
+        return Outcome::Failure(message);
+    }
+    if let Some(out) = args.annotate
+        && let Err(message) = super::annotate::eval(args.actuals, &evaluation, &actuals_source, out)
+    {
+        return Outcome::Failure(message);
+    }
     let failed = !evaluation.all_met()
         || evaluation
             .spec_diagnostics
@@ -99,6 +98,38 @@ pub fn run(args: &EvalArgs<'_>) -> Outcome {
         Outcome::Findings
     } else {
         Outcome::Clean
+    }
+}
+
+/// Reads an actuals file of any format (an XLSX workbook becomes CSV text of its first sheet),
+/// with the refusal `files::read` reports for a file it will not read as text.
+pub(super) fn load_actuals(
+    path: &Path,
+) -> Result<
+    (
+        SourceFile,
+        eval::Format,
+        Option<crate::diagnostic::Diagnostic>,
+    ),
+    String,
+> {
+    let name = path.display().to_string();
+    let Some(format) = eval::Format::of(&name) else {
+        return Err(format!(
+            "{name}: 不认识的实际值文件格式（应为 .toml、.json、.csv 或 .xlsx）"
+        ));
+    };
+    if format == eval::Format::Xlsx {
+        let text = files::read_bytes(path, crate::syntax::MAX_FILE_BYTES as u64)
+            .and_then(|b| eval::xlsx::to_csv(&b))?;
+        Ok((
+            SourceFile::new(format!("{name}（第一个工作表）"), text),
+            format,
+            None,
+        ))
+    } else {
+        let (source, refused) = files::read(path)?;
+        Ok((source, format, refused))
     }
 }
 
@@ -116,6 +147,7 @@ fn render(
         EvalFormat::Json => eval_json::render(evaluation, spec, actuals),
         EvalFormat::Markdown => eval_markdown::render(evaluation, spec, actuals),
         EvalFormat::Csv => eval_csv::render(evaluation),
+        EvalFormat::Html => html::eval(evaluation, spec, actuals),
         EvalFormat::Human => {
             let style = human::Style {
                 color: args.color,
@@ -152,15 +184,12 @@ fn summary(evaluation: &Evaluation) -> String {
             counts[slot] += 1;
         }
     }
-    let all = evaluation
-        .spec_diagnostics
-        .iter()
-        .chain(&evaluation.actuals_diagnostics);
-    let errors = all
-        .clone()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = all.filter(|d| d.severity == Severity::Warning).count();
+    let (errors, warnings) = crate::diagnostic::errors_and_warnings(
+        evaluation
+            .spec_diagnostics
+            .iter()
+            .chain(&evaluation.actuals_diagnostics),
+    );
     format!(
         "评价了 {} 条指标：达成 {}，未达成 {}，缺实际值 {}，无法判断 {}；发现 {errors} 个错误、{warnings} 个警告\n",
         counts.iter().sum::<usize>(),

@@ -46,6 +46,11 @@ pub fn run(path: &Path, format: ExportFormat, output: Option<&Path>) -> Outcome 
             "规格声明了等级（`等级`），模板表格没有对应的列，无法导出".to_owned(),
         );
     }
+    if checked.spec.projects().any(|(_, p)| p.term_goal.is_some()) {
+        return Outcome::Failure(
+            "规格写了实施期目标（`实施期目标`），模板表格没有对应的列，无法导出".to_owned(),
+        );
+    }
     let rows = export::rows(&checked.spec);
     let bytes = match format {
         ExportFormat::Csv => export::to_csv(&rows),

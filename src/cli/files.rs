@@ -13,24 +13,62 @@ const MAX_DEPTH: usize = 32;
 /// The spec files a command works on: those under `paths`, or under the working folder when
 /// none is given; finding none is a failure.
 pub fn discover_specs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    discover_with(paths, is_spec, "没有找到 *.jx 规格文件")
+}
+
+/// What `jixiao check` reads: specs and tables (workbooks, Word documents, web pages), found
+/// the same way. A PDF is read when named, not found in a folder: it is often the published
+/// original beside its workbook, and reading it needs poppler.
+pub fn discover_checkable(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    discover_with(
+        paths,
+        |p| {
+            is_spec(p)
+                || (is_table(p) && !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+        },
+        "没有找到 *.jx 规格文件或 .xlsx/.xls/.ods/.docx/.html 表格",
+    )
+}
+
+fn discover_with(
+    paths: &[PathBuf],
+    wanted: fn(&Path) -> bool,
+    none: &str,
+) -> Result<Vec<PathBuf>, String> {
     let found = if paths.is_empty() {
-        discover(&[PathBuf::from(".")])?
+        discover(&[PathBuf::from(".")], wanted)?
     } else {
-        discover(paths)?
+        discover(paths, wanted)?
     };
     if found.is_empty() {
-        return Err("没有找到 *.jx 规格文件".to_owned());
+        return Err(none.to_owned());
     }
     Ok(found)
 }
 
-/// Every `*.jx` file under the given paths, sorted; a file named directly is taken as it is.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+fn is_spec(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "jx")
+}
+
+/// A workbook or document `jixiao check` imports in memory (a PDF only when named).
+pub fn is_table(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| {
+            matches!(
+                e.as_str(),
+                "xlsx" | "xlsm" | "xls" | "ods" | "docx" | "docm" | "doc" | "html" | "htm" | "pdf"
+            )
+        })
+}
+
+/// Every wanted file under the given paths, sorted; a file named directly is taken as it is.
+pub fn discover(paths: &[PathBuf], wanted: fn(&Path) -> bool) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
         if meta.is_dir() {
-            walk(path, 0, &mut found).map_err(|e| format!("{}: {e}", path.display()))?;
+            walk(path, 0, wanted, &mut found).map_err(|e| format!("{}: {e}", path.display()))?;
         } else {
             found.push(path.clone());
         }
@@ -40,7 +78,12 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
-fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(
+    dir: &Path,
+    depth: usize,
+    wanted: fn(&Path) -> bool,
+    found: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
     if depth > MAX_DEPTH {
         return Ok(());
     }
@@ -49,8 +92,8 @@ fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) -> std::io::Result<(
         let path = entry.path();
         let kind = entry.file_type()?;
         if kind.is_dir() {
-            walk(&path, depth + 1, found)?;
-        } else if path.extension().is_some_and(|e| e == "jx") {
+            walk(&path, depth + 1, wanted, found)?;
+        } else if wanted(&path) {
             found.push(path);
         }
     }
@@ -139,28 +182,66 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
 /// Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
 /// never sees half a file and a failed write leaves the old one in place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    use std::io::Write;
-    let name = path.display();
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| format!("{name}: 不是文件路径"))?;
-    let temp = dir.join(format!(".{file_name}.jixiao-{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
+    let mut file = AtomicFile::create(path)?;
+    file.write(bytes)?;
+    file.commit()
+}
+
+/// A file written in pieces to a temporary beside its destination and renamed over it at the
+/// end, so a reader never sees half of it; dropped without `commit`, the temporary goes.
+pub struct AtomicFile {
+    path: PathBuf,
+    temp: PathBuf,
+    file: Option<std::fs::File>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> Result<AtomicFile, String> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| format!("{}: 不是文件路径", path.display()))?;
+        let temp = dir.join(format!(".{file_name}.jixiao-{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&temp).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            temp,
+            file: Some(file),
         })
-        .and_then(|()| std::fs::rename(&temp, path));
-    if let Err(error) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(format!("{name}: {error}"));
     }
-    Ok(())
+
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), String> {
+        use std::io::Write;
+        let result = match self.file.as_mut() {
+            Some(file) => file.write_all(bytes),
+            None => Err(std::io::Error::other("已关闭")),
+        };
+        result.map_err(|e| self.failed(e))
+    }
+
+    /// Flushes the temporary to disk and renames it over the destination.
+    pub fn commit(mut self) -> Result<(), String> {
+        let file = self.file.take().ok_or_else(|| self.failed("已关闭"))?;
+        file.sync_all().map_err(|e| self.failed(e))?;
+        drop(file);
+        std::fs::rename(&self.temp, &self.path).map_err(|e| self.failed(e))
+    }
+
+    fn failed(&self, error: impl std::fmt::Display) -> String {
+        format!("{}: {error}", self.path.display())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
 }
 
 /// True when both paths name one existing file (so an import never overwrites its source).

@@ -1,5 +1,5 @@
-//! `jixiao import`: extracted PDF text, CSV or XLSX target tables → a spec, with the counts of
-//! what was found, not imported and written.
+//! `jixiao import`: target tables (workbooks, CSV, Word, web pages, text tables, PDF) → a spec,
+//! with the counts of what was found, not imported and written.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +10,7 @@ use crate::source::SourceFile;
 use crate::syntax::MAX_FILE_BYTES;
 
 /// Workbooks are zipped; allow more bytes than for text.
-const MAX_WORKBOOK_BYTES: u64 = 4 * MAX_FILE_BYTES as u64;
+pub const MAX_WORKBOOK_BYTES: u64 = 4 * MAX_FILE_BYTES as u64;
 
 pub fn run(paths: &[PathBuf], output: Option<&Path>, columns: Option<&str>) -> Outcome {
     let columns = match columns.map(Columns::parse).transpose() {
@@ -26,10 +26,11 @@ pub fn run(paths: &[PathBuf], output: Option<&Path>, columns: Option<&str>) -> O
         ));
     }
     let mut specs = Vec::new();
+    let mut actuals = Vec::new();
     let mut report = String::new();
     let mut failed = false;
     for path in paths {
-        let (source, imported) = match import_one(path, &columns) {
+        let (source, imported) = match read(path, &columns) {
             Ok(done) => done,
             Err(message) => return Outcome::Failure(message),
         };
@@ -42,6 +43,7 @@ pub fn run(paths: &[PathBuf], output: Option<&Path>, columns: Option<&str>) -> O
                 report.push_str(&import::summary(&source.name, &imported));
                 failed |= imported.has_errors();
                 specs.push(imported.spec);
+                actuals.extend(imported.actuals);
             }
             Err(diagnostic) => {
                 report.push_str(&crate::report::concise::lines(
@@ -59,6 +61,18 @@ pub fn run(paths: &[PathBuf], output: Option<&Path>, columns: Option<&str>) -> O
                 return Outcome::Failure(message);
             }
             report.push_str(&format!("已写入 {}\n", path.display()));
+            if let [one] = actuals.as_slice() {
+                let beside = path.with_extension("actuals.toml");
+                if let Err(message) = files::write_atomic(&beside, one.as_bytes()) {
+                    return Outcome::Failure(message);
+                }
+                report.push_str(&format!(
+                    "已写入表中的实际完成值和得分 {}；评分：jixiao eval {} --actuals {}\n",
+                    beside.display(),
+                    path.display(),
+                    beside.display()
+                ));
+            }
             print(&report);
         }
         Some(_) => print(&report),
@@ -74,10 +88,11 @@ pub fn run(paths: &[PathBuf], output: Option<&Path>, columns: Option<&str>) -> O
     }
 }
 
-type Read = (SourceFile, Result<Imported, Box<Diagnostic>>);
+pub type Read = (SourceFile, Result<Imported, Box<Diagnostic>>);
 
-/// Reads one source by its extension: `.csv`, a workbook, or extracted text.
-fn import_one(path: &Path, columns: &Columns) -> Result<Read, String> {
+/// Reads one source by its extension: `.csv`, a workbook, a Word document, a web page, a PDF;
+/// any other file is text, whose shape (a text table or the Guangzhou layout) decides.
+pub fn read(path: &Path, columns: &Columns) -> Result<Read, String> {
     let name = path.display().to_string();
     let fallback = path
         .file_stem()
@@ -88,7 +103,7 @@ fn import_one(path: &Path, columns: &Columns) -> Result<Read, String> {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match extension.as_str() {
-        "csv" | "tsv" => {
+        "csv" => {
             let bytes = files::read_bytes(path, MAX_FILE_BYTES as u64)?;
             let source = SourceFile::new(name, decode(&bytes));
             let imported = import::sheet::from_csv(&source.text)
@@ -101,19 +116,64 @@ fn import_one(path: &Path, columns: &Columns) -> Result<Read, String> {
                 .map(|sheets| import::sheet(&sheets, columns, &fallback));
             Ok((SourceFile::new(name, ""), imported))
         }
+        "docx" | "docm" | "doc" => {
+            let bytes = files::read_bytes(path, MAX_WORKBOOK_BYTES)?;
+            let imported = import::docx::from_docx(&bytes)
+                .map(|sheets| import::sheet(&sheets, columns, &fallback));
+            Ok((SourceFile::new(name, ""), imported))
+        }
+        "html" | "htm" | "xhtml" | "shtml" => {
+            // Text, not zipped: the parsed page takes many times its size in memory.
+            let bytes = files::read_bytes(path, MAX_FILE_BYTES as u64)?;
+            let imported = import::html::from_html(&bytes)
+                .map(|sheets| import::sheet(&sheets, columns, &fallback));
+            Ok((SourceFile::new(name, ""), imported))
+        }
+        "pdf" => Ok(read_pdf(path, name, columns, &fallback)),
         _ => {
+            let small = std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_FILE_BYTES as u64);
+            if small {
+                // Text pasted or saved from Excel may be GBK, or UTF-16 ("Unicode text").
+                let bytes = files::read_bytes(path, MAX_FILE_BYTES as u64)?;
+                let source = SourceFile::new(name, decode(&bytes));
+                let imported = import::text(&source, columns, &fallback);
+                return Ok((source, Ok(imported)));
+            }
             let (source, refused) = files::read(path)?;
             let imported = match refused {
                 Some(diagnostic) => Err(Box::new(diagnostic)),
-                None => Ok(import::pdf_text(&source, &fallback)),
+                None => Ok(import::text(&source, columns, &fallback)),
             };
             Ok((source, imported))
         }
     }
 }
 
-/// UTF-8 (with or without a byte-order mark), else GB18030: Excel in China saves CSV as GBK.
+/// A PDF's text read both ways (see [`import::pdf_layout`]); the source is the text read.
+fn read_pdf(path: &Path, name: String, columns: &Columns, fallback: &str) -> Read {
+    let layout = match super::pdf::text(path, true) {
+        Ok(text) => SourceFile::new(name.clone(), text),
+        Err(diagnostic) => return (SourceFile::new(name, ""), Err(diagnostic)),
+    };
+    let raw = super::pdf::text(path, false)
+        .ok()
+        .map(|text| SourceFile::new(name, text));
+    match import::pdf_layout(&layout, raw.as_ref(), columns, fallback) {
+        Ok((imported, import::PdfText::Raw)) => (raw.unwrap_or(layout), Ok(imported)),
+        Ok((imported, import::PdfText::Layout)) => (layout, Ok(imported)),
+        Err(diagnostic) => (layout, Err(diagnostic)),
+    }
+}
+
+/// UTF-16 with its byte-order mark (Excel's "Unicode text"), UTF-8 (with or without a
+/// byte-order mark), else GB18030: Excel in China saves CSV as GBK.
 fn decode(bytes: &[u8]) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let rest = bytes.get(bom..).unwrap_or_default();
+        return encoding.decode_without_bom_handling(rest).0.into_owned();
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),

@@ -1,6 +1,7 @@
 //! The command line: argument parsing, dispatch, and the one place that maps outcomes to exit codes.
 //! The only floor that touches the filesystem, the environment or the process exit status.
 
+mod annotate;
 mod baseline;
 mod check;
 mod config;
@@ -12,6 +13,9 @@ mod fmt;
 mod import;
 mod lsp;
 mod model;
+mod monitor;
+mod pdf;
+mod progress;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -51,6 +55,12 @@ enum Command {
         /// 把本次的全部问题写入基线文件后以 0 退出
         #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
         write_baseline: Option<PathBuf>,
+        /// 把报告写入此文件（先写临时文件再改名），而不是标准输出
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// 另存一份加了批注的工作簿：问题作为批注标在所在单元格上，错误、警告着色，并新增「检查结果」工作表（只用于一个 .xlsx 文件，不改动原文件）
+        #[arg(long, value_name = "OUT.xlsx")]
+        annotate: Option<PathBuf>,
         #[command(flatten)]
         config: ConfigArgs,
     },
@@ -86,6 +96,40 @@ enum Command {
         /// 何时使用颜色
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        /// 把报告写入此文件（先写临时文件再改名），而不是标准输出
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// 另存一份加了批注的实际值工作簿（.xlsx）：每个报告得分单元格上批注计算得分，问题标在所在单元格，并新增「检查结果」工作表（不改动原文件）
+        #[arg(long, value_name = "OUT.xlsx")]
+        annotate: Option<PathBuf>,
+    },
+    /// 绩效运行监控：按序时进度给每条指标亮灯，核对偏差原因与全年预计
+    Monitor {
+        /// 规格文件（*.jx）
+        spec: PathBuf,
+        /// 实际值文件（.toml、.json、.csv 或 .xlsx），含截至监控时点的完成值
+        #[arg(long)]
+        actuals: PathBuf,
+        /// 监控月份（1–12），截至该月月底
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12), conflicts_with = "as_of", required_unless_present = "as_of")]
+        month: Option<u32>,
+        /// 监控日期，如 2024-06-30
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = monitor::MonitorFormat::Human)]
+        format: monitor::MonitorFormat,
+        /// 写入这个文件（经临时文件改名），而不是标准输出
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 有红灯或错误也以 0 退出
+        #[arg(long)]
+        exit_zero: bool,
+        /// 何时使用颜色
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// 解释一条规则；不给代码时列出全部规则
     Explain {
@@ -179,6 +223,12 @@ pub enum Format {
     Github,
     /// JUnit XML（CI 测试报告）
     Junit,
+    /// 自带样式与图表的 HTML 报告（不联网，可打印），用 -o 写入文件
+    Html,
+    /// 审核意见（Markdown）：按项目分总体目标、产出、效益、满意度、成本和需补充完善事项，并评级
+    Review,
+    /// 审核意见的 HTML 页面（内容同 review，不联网，可打印），用 -o 写入文件
+    ReviewHtml,
 }
 
 /// The least severe finding that fails the run.
@@ -201,6 +251,10 @@ pub struct CheckOptions {
     pub step_summary: Option<PathBuf>,
     pub baseline: Option<PathBuf>,
     pub write_baseline: Option<PathBuf>,
+    /// Where the report goes instead of standard output.
+    pub output: Option<PathBuf>,
+    /// Where the annotated copy of the one checked workbook goes.
+    pub annotate: Option<PathBuf>,
     /// Which `jixiao.toml` governs each file.
     pub config: config::Source,
 }
@@ -258,6 +312,8 @@ fn run(cli: Cli) -> Outcome {
             exit_zero,
             baseline,
             write_baseline,
+            output,
+            annotate,
             config,
         } => {
             let format = format.unwrap_or_else(|| {
@@ -281,6 +337,8 @@ fn run(cli: Cli) -> Outcome {
                     step_summary,
                     baseline,
                     write_baseline,
+                    output,
+                    annotate,
                     config: config.source(),
                 },
             )
@@ -298,13 +356,38 @@ fn run(cli: Cli) -> Outcome {
             exit_zero,
             reverse,
             color,
+            output,
+            annotate,
         } => eval::run(&eval::EvalArgs {
             spec: &spec,
             actuals: &actuals,
             format,
             exit_zero,
             reverse,
-            color: use_color(color),
+            color: use_color(color) && output.is_none(),
+            output: output.as_deref(),
+            annotate: annotate.as_deref(),
+        }),
+        Command::Monitor {
+            spec,
+            actuals,
+            month,
+            as_of,
+            format,
+            output,
+            exit_zero,
+            color,
+            config,
+        } => monitor::run(&monitor::MonitorArgs {
+            spec: &spec,
+            actuals: &actuals,
+            month,
+            as_of: as_of.as_deref(),
+            format,
+            exit_zero,
+            color: use_color(color) && output.is_none(),
+            config: config.source(),
+            output: output.as_ref(),
         }),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Model { path } => model::run(&path),
@@ -332,6 +415,17 @@ fn use_color(color: Color) -> bool {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// A report to its file (whole or not at all) or to stdout.
+fn emit(text: &str, output: Option<&std::path::Path>) -> Result<(), String> {
+    match output {
+        Some(path) => files::write_atomic(path, text.as_bytes()),
+        None => {
+            print(text);
+            Ok(())
+        }
     }
 }
 

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::source::Span;
 
+mod monitor;
+
+pub use monitor::{Levels, Monitor, ReasonRequired};
+
 /// The name of the config file; the nearest one walking up from a checked file applies.
 pub const FILE_NAME: &str = "jixiao.toml";
 
@@ -24,6 +28,12 @@ pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
     description = "jixiao 配置文件：规则级别、检查范围、补充词汇和阈值"
 )]
 pub struct Settings {
+    /// 审核规则的地区和年份：选定是否必须设成本指标、三级指标最少几条等默认值（见 `Profile`）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
+    /// 在所选 profile 之上改动个别审核要求。
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
     /// 遍历文件夹时检查哪些 `*.jx` 文件。
     #[serde(default, skip_serializing_if = "Files::is_empty")]
     pub files: Files,
@@ -36,6 +46,12 @@ pub struct Settings {
     /// 最低标准：目标下限低于 `min` 的指标报告 JX0108。
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub thresholds: Vec<Threshold>,
+    /// 支出标准：单位成本的上限，`{ item = "培训费", max = "450元/人" }`（JX0211）。
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<Standard>,
+    /// 运行监控（`jixiao monitor`）的规则：各省不同之处。
+    #[serde(default, skip_serializing_if = "Monitor::is_empty")]
+    pub monitor: Monitor,
 }
 
 /// 通配符，相对于配置文件所在的文件夹。
@@ -117,6 +133,120 @@ impl Vocabulary {
     }
 }
 
+/// 审核规则集：各地、各年份财政部门审核绩效目标的要求。不写时为 `caiyu-2020-10`。
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Profile {
+    /// 财预〔2020〕10号附件（项目支出绩效自评表）：产出、效益、满意度三类一级指标，成本为产出下的二级，
+    /// 不强制设成本指标；三级指标不少于 3 条（省级填报说明）。
+    #[default]
+    #[serde(rename = "caiyu-2020-10")]
+    Caiyu2020No10,
+    /// 财预〔2021〕101号：成本指标为一级指标（经济、社会、生态环境成本），每个项目都要设。
+    #[serde(rename = "caiyu-2021-101")]
+    Caiyu2021No101,
+    /// 上海市财政局 2025 年成本指标指引：“原则上，每一项目均应设置成本指标”。
+    #[serde(rename = "shanghai-2025")]
+    Shanghai2025,
+}
+
+/// What one profile requires, and where it is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Requirements {
+    pub profile: Profile,
+    /// Every project needs a 成本 indicator.
+    pub cost_required: bool,
+    /// The fewest 三级 indicators a project may have.
+    pub min_indicators: usize,
+    /// The lowest 满意度 target accepted (`"85%"`), if any.
+    pub min_satisfaction: Option<String>,
+    /// What a project's indicator weights may add up to.
+    pub weight_totals: Vec<rust_decimal::Decimal>,
+    /// Where each requirement comes from.
+    pub sources: &'static [&'static str],
+}
+
+const FILL_IN: &str = "省级项目支出绩效目标填报说明：三级指标“总数不得少于3个”（http://m.dybbs8.com/excel/974350.html）";
+
+impl Profile {
+    pub const ALL: &[Profile] = &[
+        Profile::Caiyu2020No10,
+        Profile::Caiyu2021No101,
+        Profile::Shanghai2025,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Caiyu2020No10 => "caiyu-2020-10",
+            Profile::Caiyu2021No101 => "caiyu-2021-101",
+            Profile::Shanghai2025 => "shanghai-2025",
+        }
+    }
+
+    /// The profile's own requirements, before `[review]` changes any.
+    pub fn requirements(self) -> Requirements {
+        let (cost_required, sources): (bool, &'static [&'static str]) = match self {
+            Profile::Caiyu2020No10 => (
+                false,
+                &[
+                    "财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）附件：产出、效益、满意度三类一级指标，成本指标为产出指标下的二级指标",
+                    FILL_IN,
+                ],
+            ),
+            Profile::Caiyu2021No101 => (
+                true,
+                &[
+                    "财政部《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号）：成本指标为一级指标，含经济成本、社会成本、生态环境成本",
+                    FILL_IN,
+                ],
+            ),
+            Profile::Shanghai2025 => (
+                true,
+                &[
+                    "上海市财政局 2025 年成本绩效指标指引：“原则上，每一项目均应设置成本指标”（http://czj.sh.gov.cn/zys_8908/xwzx_8909/czyw/20250102/xxfbinfo0000013385.html）",
+                    FILL_IN,
+                ],
+            ),
+        };
+        Requirements {
+            profile: self,
+            cost_required,
+            min_indicators: 3,
+            min_satisfaction: None,
+            // 10号: the self-evaluation gives 预算执行率 10 and the indicators 90; target
+            // tables weigh their indicators to 100.
+            weight_totals: vec![
+                rust_decimal::Decimal::from(100),
+                rust_decimal::Decimal::from(90),
+            ],
+            sources,
+        }
+    }
+}
+
+/// `[review]`：在 profile 之上改动个别审核要求。
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Review {
+    /// 每个项目是否必须设成本指标。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_required: Option<bool>,
+    /// 每个项目三级指标最少几条。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_indicators: Option<usize>,
+    /// 满意度指标目标的最低值，如 `"85%"`。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_satisfaction: Option<String>,
+    /// 一个项目各指标分值之和应为多少（默认 100 或 90）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight_total: Option<u32>,
+}
+
+impl Review {
+    fn is_empty(&self) -> bool {
+        self == &Review::default()
+    }
+}
+
 /// 一类指标的最低标准：`{ category = "满意度", min = "85%" }`。
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -130,7 +260,51 @@ pub struct Threshold {
     pub name_contains: Option<String>,
 }
 
+/// 一项支出标准：名称含 `item` 的成本指标，单位成本不得高于 `max`。
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Standard {
+    /// 成本指标名称中的文字，如 `"培训费"`、`"差旅"`。
+    pub item: String,
+    /// 标准的上限：数值加单位，如 `"450元/人"`、`"0.3万元/人"`。
+    pub max: String,
+    /// 标准的出处，写进提示，如 `"中央和国家机关培训费管理办法"`。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+}
+
 impl Settings {
+    /// What the chosen profile requires, with `[review]`'s changes.
+    pub fn requirements(&self) -> Requirements {
+        let mut r = self.profile.unwrap_or_default().requirements();
+        if let Some(cost) = self.review.cost_required {
+            r.cost_required = cost;
+        }
+        if let Some(min) = self.review.min_indicators {
+            r.min_indicators = min;
+        }
+        if let Some(min) = &self.review.min_satisfaction {
+            r.min_satisfaction = Some(min.clone());
+        }
+        if let Some(total) = self.review.weight_total {
+            r.weight_totals = vec![rust_decimal::Decimal::from(total)];
+        }
+        r
+    }
+
+    /// The configured thresholds and the profile's minimum satisfaction.
+    pub fn all_thresholds(&self) -> Vec<Threshold> {
+        let mut all = self.thresholds.clone();
+        if let Some(min) = self.requirements().min_satisfaction {
+            all.push(Threshold {
+                category: "满意度".to_owned(),
+                min,
+                name_contains: None,
+            });
+        }
+        all
+    }
+
     /// The level a config gives a rule, if it names it (by name or by code).
     pub fn level(&self, code: Code) -> Option<Level> {
         let rule = code.rule();
@@ -263,11 +437,36 @@ fn validate(text: &str, settings: &Settings) -> Vec<Diagnostic> {
             );
         }
     }
+    if let Some(min) = &settings.review.min_satisfaction
+        && split_number(min).is_none()
+    {
+        complain(
+            min,
+            format!("`min-satisfaction = \"{min}\"` 应为数值加可选单位，如 \"85%\""),
+        );
+    }
     for threshold in &settings.thresholds {
         if split_number(&threshold.min).is_none() {
             let detail = format!("阈值 `{}` 应为数值加可选单位，如 \"85%\"", threshold.min);
             complain(&threshold.min, detail);
         }
+    }
+    for standard in &settings.standards {
+        if split_number(&standard.max).is_none() {
+            let detail = format!(
+                "支出标准 `{}` 应为数值加单位，如 \"450元/人\"",
+                standard.max
+            );
+            complain(&standard.max, detail);
+        }
+    }
+    if let Some(text) = &settings.monitor.deviation_threshold
+        && settings.monitor.threshold().is_none()
+    {
+        complain(
+            text,
+            format!("偏差度阈值 `{text}` 应为非负的百分数，如 \"50%\""),
+        );
     }
     let vocabulary = &settings.vocabulary;
     let words = vocabulary.vague_words.iter().chain(&vocabulary.units);

@@ -51,6 +51,10 @@ pub struct Diagnostic {
     pub args: Vec<(&'static str, String)>,
     pub labels: Vec<Label>,
     pub fix: Option<Fix>,
+    /// Where in a table the finding is (`Sheet1!E14`, or `Sheet1!12:12` for a whole row) when
+    /// the file checked is a workbook: its spans point into the spec made from it, which the
+    /// user never saw, so every output names the cell instead of a line.
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -63,6 +67,7 @@ impl Diagnostic {
             args: Vec::new(),
             labels: Vec::new(),
             fix: None,
+            cell: None,
         }
     }
 
@@ -95,6 +100,25 @@ impl Diagnostic {
             replacement: replacement.into(),
         });
         self
+    }
+
+    /// The table cell the finding is about.
+    #[must_use]
+    pub fn in_cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
+        self
+    }
+
+    /// Where the finding is, as a user looks it up: `file:line:column`, or `file:Sheet1!E14` for
+    /// a finding in a workbook.
+    pub fn place(&self, source: &crate::source::SourceFile) -> String {
+        match &self.cell {
+            Some(cell) => format!("{}:{cell}", source.name),
+            None => {
+                let at = source.line_col(self.span.start);
+                format!("{}:{}:{}", source.name, at.line, at.column)
+            }
+        }
     }
 
     pub fn rule(&self) -> &'static Rule {
@@ -140,6 +164,16 @@ impl Diagnostic {
 }
 
 /// Sorts diagnostics by position and code and drops exact duplicates.
+/// How many errors and warnings there are among `diagnostics`.
+pub fn errors_and_warnings<'a>(
+    diagnostics: impl Iterator<Item = &'a Diagnostic>,
+) -> (usize, usize) {
+    diagnostics.fold((0, 0), |(e, w), d| match d.severity {
+        Severity::Error => (e + 1, w),
+        Severity::Warning => (e, w + 1),
+    })
+}
+
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by_key(Diagnostic::sort_key);
     diagnostics.dedup();

@@ -1,5 +1,9 @@
 //! Comparing a figure a report states with the one computed from its own data: equal when the
-//! computed value, rounded half-up to the decimals the report wrote, is the written value.
+//! computed value, rounded half-up to the decimals the report wrote, is the written value. A
+//! score written without decimals states a whole score, so it is read at the decimals the spec
+//! keeps (`计分 保留2位小数`): a `5` beside a computed 4.84 is 5.00, a difference, not 4.84
+//! rounded to whole points (say `计分 整数分` for a table that scores in whole points); `1.95`
+//! beside 1.9515 is the report's own rounding.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -39,14 +43,24 @@ impl Figure {
         }
     }
 
-    /// `computed` (a plain number) the way this figure is written: percent and decimals.
-    pub fn written(&self, computed: Decimal, strategy: RoundingStrategy) -> Option<Decimal> {
+    /// `computed` (a plain number) the way this figure is written: percent, and the decimals it
+    /// shows, or `decimals` when it shows none.
+    pub fn written(
+        &self,
+        computed: Decimal,
+        decimals: u32,
+        strategy: RoundingStrategy,
+    ) -> Option<Decimal> {
         let shown = if self.percent {
             computed.checked_mul(Decimal::ONE_HUNDRED)?
         } else {
             computed
         };
-        Some(shown.round_dp_with_strategy(self.value.scale(), strategy))
+        let places = match self.value.scale() {
+            0 => decimals,
+            places => places,
+        };
+        Some(shown.round_dp_with_strategy(places, strategy))
     }
 
     pub fn show(&self, value: Decimal) -> String {
@@ -68,14 +82,15 @@ pub enum Agreement {
     Differs(String),
 }
 
-pub fn compare(figure: Figure, computed: Decimal) -> Agreement {
-    let Some(rounded) = figure.written(computed, RoundingStrategy::MidpointAwayFromZero) else {
+pub fn compare(figure: Figure, computed: Decimal, decimals: u32) -> Agreement {
+    let rounding = RoundingStrategy::MidpointAwayFromZero;
+    let Some(rounded) = figure.written(computed, decimals, rounding) else {
         return Agreement::Differs(computed.normalize().to_string());
     };
     if rounded == figure.value {
         return Agreement::Agrees;
     }
-    let truncated = figure.written(computed, RoundingStrategy::ToZero);
+    let truncated = figure.written(computed, decimals, RoundingStrategy::ToZero);
     if truncated == Some(figure.value) {
         Agreement::Truncated(figure.show(rounded))
     } else {
@@ -85,8 +100,29 @@ pub fn compare(figure: Figure, computed: Decimal) -> Agreement {
 
 /// Audits one stated figure; `what` names it, `how` says how it is computed.
 pub fn audit(field: &Field, computed: Decimal, what: &str, how: &str) -> Option<Diagnostic> {
+    audit_at(field, computed, 0, what, how)
+}
+
+/// Audits a stated score, read at no fewer than the spec's `decimals`.
+pub fn audit_score(
+    field: &Field,
+    computed: Decimal,
+    decimals: u32,
+    what: &str,
+    how: &str,
+) -> Option<Diagnostic> {
+    audit_at(field, computed, decimals, what, how)
+}
+
+fn audit_at(
+    field: &Field,
+    computed: Decimal,
+    decimals: u32,
+    what: &str,
+    how: &str,
+) -> Option<Diagnostic> {
     let figure = Figure::read(&field.text)?;
-    match compare(figure, computed) {
+    match compare(figure, computed, decimals) {
         Agreement::Agrees => None,
         Agreement::Truncated(expected) => Some(
             Diagnostic::new(Code::TruncatedFigure, field.span)

@@ -3,8 +3,11 @@
 
 use rust_decimal::Decimal;
 
+use super::actuals::Field;
+use crate::diagnostic::Diagnostic;
 use crate::model::measure::Unit;
-use crate::model::{Comparison, Condition, Meaning, Quantity, Target};
+use crate::model::{Comparison, Condition, GradeScale, Meaning, Quantity, Target};
+use crate::syntax;
 
 /// The degree of completion an evaluator writes for a qualitative indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +71,39 @@ pub enum Actual {
     Grade { rank: usize, scale: String },
     Completion(Completion),
     Unreadable,
+}
+
+/// Reads an actual value as written in an actuals file, with the grammar and lowering targets
+/// take (`syntax::parse_value`, `model::value::lower_target`); what the lowering reports goes to
+/// `diagnostics`, with spans into the actuals file. The one way `eval` and `monitor` read values.
+pub fn read_field(
+    field: &Field,
+    name: &str,
+    scales: &[&GradeScale],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Actual {
+    // A completion date (`2023年11月30日`) is read as the deadline form it meets
+    // (`2023年11月30日前`), so deadlines compare with the same grammar.
+    let trimmed = field.text.trim_end();
+    let date = trimmed.ends_with(['日', '号', '月'])
+        && trimmed.contains(['年', '月'])
+        && trimmed.starts_with(|c: char| c.is_ascii_digit());
+    let text = if date {
+        format!("{trimmed}前")
+    } else {
+        field.text.clone()
+    };
+    let parsed = syntax::parse_value(&text, field.span.start);
+    let target = crate::model::value::lower_target(&parsed, name, scales, diagnostics);
+    let actual = read(&target);
+    if actual == Actual::Unreadable {
+        diagnostics.push(super::actuals::unreadable(
+            field.span,
+            format!("实际值「{}」没有可比较的数值、等级或完成程度", field.text),
+            "写成数值（`1200篇`、`85.34%`、`0次`）、声明过的等级，或 达成/部分达成/未达成年度指标",
+        ));
+    }
+    actual
 }
 
 /// Reads a lowered actual value.

@@ -4,11 +4,10 @@
 
 pub mod actuals;
 pub mod audit;
-mod csv;
 mod evaluate;
 pub mod formula;
-pub mod lint;
 pub mod measure;
+pub mod monitor;
 pub mod result;
 pub mod score;
 pub mod verdict;

@@ -69,6 +69,9 @@ pub struct ItemRow {
     /// The score the report gives, as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reported: Option<String>,
+    /// Where the reported score is in the actuals file (the annotated workbook's score cell).
+    #[serde(skip)]
+    pub reported_span: Option<Span>,
     /// How the score was reached.
     pub basis: String,
     /// The target in the spec, where CI formats annotate an unmet indicator.

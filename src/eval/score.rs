@@ -5,7 +5,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::measure::{Completion, Value};
 use super::verdict::{Judged, Judgement, Shape, Verdict, clause_judged};
-use crate::model::scoring::{Reverse, ScoreRule, StepWay};
+use crate::model::scoring::{Band, BandTest, Reverse, ScoreRule, StepTerm, StepWay};
 use crate::model::{Comparison, Condition, Quantity, Target};
 
 /// Rounds half away from zero (四舍五入), as the documents do.
@@ -54,14 +54,41 @@ pub struct Input<'a> {
     pub judgement: &'a Judgement,
     /// The sum of the deductions the actuals list.
     pub deductions: Decimal,
+    /// The actuals have an entry for this indicator (a `扣分` item without one is missing, not
+    /// free of deductions).
+    pub listed: bool,
     /// The score the report gives, for qualitative indicators.
     pub reported: Option<Decimal>,
     pub reverse: Reverse,
+    /// Subjects whose clause, unmet, zeroes the item.
+    pub gates: &'a [String],
 }
 
+/// The score by the rule, unless a gate's clause is not met.
 pub fn score(input: &Input<'_>) -> Scored {
+    let scored = by_rule(input);
+    if scored.score.is_none() {
+        return scored;
+    }
+    let clauses = input.target.clauses();
+    let unmet = input.gates.iter().find(|gate| {
+        clauses
+            .iter()
+            .zip(&input.judgement.clauses)
+            .any(|(c, j)| c.subject.as_deref() == Some(gate.as_str()) && !j.met)
+    });
+    match unmet {
+        Some(gate) => Scored::of(Decimal::ZERO, format!("「{gate}」未达要求，不得分")),
+        None => scored,
+    }
+}
+
+fn by_rule(input: &Input<'_>) -> Scored {
     let w = input.weight;
     if let ScoreRule::Deductions = input.rule {
+        if !input.listed {
+            return Scored::none("实际值中没有这一项，不计分");
+        }
         let s = (w - input.deductions).max(Decimal::ZERO);
         return Scored::of(s, format!("{} − 扣分 {}", n(w), n(input.deductions)));
     }
@@ -70,13 +97,23 @@ pub fn score(input: &Input<'_>) -> Scored {
         Verdict::Unmeasurable { .. } => return Scored::none("无法判断，不计分"),
         _ => {}
     }
+    let met = input.judgement.verdict.is_met();
     if let Some(completion) = input.judgement.completion {
-        return qualitative(w, completion, input.reported);
+        return match input.rule {
+            ScoreRule::Default => qualitative(w, completion, input.reported),
+            ScoreRule::AllOrNothing => {
+                Scored::of(if met { w } else { Decimal::ZERO }, "达标得满分，否则 0")
+            }
+            ScoreRule::Bands { bands } => match input.judgement.grade {
+                Some(rank) => grade_bands(w, bands, rank),
+                None => Scored::none("实际值是完成程度，不是分档中的等级"),
+            },
+            _ => Scored::none("规则按数值计分，实际值是等级或完成程度"),
+        };
     }
     let Some(first) = input.judgement.clauses.first() else {
         return Scored::none("没有可计分的条件");
     };
-    let met = input.judgement.verdict.is_met();
     match input.rule {
         ScoreRule::Default => {
             let scores = input
@@ -125,30 +162,34 @@ pub fn score(input: &Input<'_>) -> Scored {
         }
         ScoreRule::Steps {
             best,
-            way,
-            size,
-            points,
+            terms,
             zero_below,
             partial,
-        } => steps(
-            w,
-            input.target,
-            first,
-            *best,
-            *way,
-            size,
-            *points,
-            zero_below.as_ref(),
-            *partial,
-        ),
+            cap,
+        } => {
+            let rule = StepRule {
+                best: best.unwrap_or(if input.rule.only_bonus() {
+                    Decimal::ZERO
+                } else {
+                    w
+                }),
+                terms,
+                zero_below: zero_below.as_ref(),
+                partial: *partial,
+                limit: cap.map_or(w, |c| c.min(w)),
+            };
+            rule.score(input.target, &input.judgement.clauses)
+        }
         ScoreRule::Bands { bands } => {
-            let Some(bound) = first_bound(input.target) else {
+            let Some(bound) = input.target.reference() else {
                 return Scored::none("规则不适用");
             };
-            let value = number_value(first.actual, bound);
+            let value = number_value(first.actual, &bound);
             for band in bands {
-                let condition = exact(&band.condition);
-                if clause_judged(&condition, &value, None).is_ok_and(|j| j.met) {
+                let BandTest::Value { condition } = &band.test else {
+                    continue;
+                };
+                if clause_judged(&exact(condition), &value, None).is_ok_and(|j| j.met) {
                     return Scored::of(band.points.min(w), format!("落在「{}」档", band.text));
                 }
             }
@@ -160,6 +201,21 @@ pub fn score(input: &Input<'_>) -> Scored {
     }
 }
 
+/// `分档 齐全得2分 不齐全不得分`: the points of the band naming the actual grade.
+fn grade_bands(w: Decimal, bands: &[Band], rank: usize) -> Scored {
+    let found = bands
+        .iter()
+        .find(|b| matches!(b.test, BandTest::Grade { rank: r, .. } if r == rank));
+    match found {
+        Some(band) => Scored::of(band.points.min(w), format!("等级「{}」", band.text)),
+        None => {
+            let mut scored = Scored::of(Decimal::ZERO, "实际等级不在任何一档");
+            scored.no_band = true;
+            scored
+        }
+    }
+}
+
 /// 10号: ≥ and > proportional, = 0 all or nothing, ≤ and < by the chosen reverse formula.
 fn default_clause(w: Decimal, j: &Judged, reverse: Reverse) -> (Decimal, String) {
     if j.met {
@@ -167,10 +223,12 @@ fn default_clause(w: Decimal, j: &Judged, reverse: Reverse) -> (Decimal, String)
     }
     let a = j.actual.max(Decimal::ZERO);
     match j.shape {
-        Shape::AtLeast { bound: t, .. } | Shape::Equal(t) if t > Decimal::ZERO => (
+        Shape::AtLeast { bound: t, .. } if t > Decimal::ZERO => (
             muldiv(w, a, t).min(w),
             format!("按比例 {} × {}/{}", n(w), n(a), n(t)),
         ),
+        // An `=` target is the plan itself: missed either way, it scores nothing.
+        Shape::Equal(_) => (Decimal::ZERO, "未等于目标值，不得分".to_owned()),
         Shape::Range { low, .. } if a < low && low > Decimal::ZERO => (
             muldiv(w, a, low).min(w),
             format!("按比例 {} × {}/{}", n(w), n(a), n(low)),
@@ -186,10 +244,14 @@ fn default_clause(w: Decimal, j: &Judged, reverse: Reverse) -> (Decimal, String)
 pub fn reverse_score(w: Decimal, a: Decimal, t: Decimal, reverse: Reverse) -> (Decimal, String) {
     match reverse {
         Reverse::A => {
-            let s = if a >= t * Decimal::TWO {
+            let s = if a >= t.saturating_mul(Decimal::TWO) {
                 Decimal::ZERO
             } else {
-                w.saturating_mul(Decimal::ONE.saturating_sub(muldiv(a - t, Decimal::ONE, t)))
+                w.saturating_mul(Decimal::ONE.saturating_sub(muldiv(
+                    a.saturating_sub(t),
+                    Decimal::ONE,
+                    t,
+                )))
             };
             (
                 s.max(Decimal::ZERO).min(w),
@@ -211,7 +273,7 @@ pub fn reverse_score(w: Decimal, a: Decimal, t: Decimal, reverse: Reverse) -> (D
 /// evaluator's score is taken when it lies in its band; otherwise the band's midpoint (90%, 70%,
 /// 30%) is used and the report is flagged.
 fn qualitative(w: Decimal, completion: Completion, reported: Option<Decimal>) -> Scored {
-    let pct = |p: i64| w * Decimal::new(p, 2);
+    let pct = |p: i64| w.saturating_mul(Decimal::new(p, 2));
     let (low, high, mid) = match completion {
         Completion::Full => (pct(80), w, pct(90)),
         Completion::Partly => (pct(60), pct(80), pct(70)),
@@ -247,7 +309,16 @@ fn proportional(w: Decimal, j: &Judged) -> Scored {
             muldiv(w, a, t).min(w),
             format!("按比例 {} × {}/{}", n(w), n(a), n(t)),
         ),
-        Shape::AtMost { bound: t, .. } if a > Decimal::ZERO => Scored::of(
+        // A reduction target (`<= -30%`): the share of the reduction achieved; no reduction,
+        // nothing.
+        Shape::AtMost { bound: t, .. } if t < Decimal::ZERO => {
+            let reduced = j.actual.min(Decimal::ZERO);
+            Scored::of(
+                muldiv(w, reduced, t).min(w),
+                format!("按比例 {} × {}/{}", n(w), n(reduced), n(t)),
+            )
+        }
+        Shape::AtMost { bound: t, .. } if a > Decimal::ZERO && t >= Decimal::ZERO => Scored::of(
             muldiv(w, t, a).min(w),
             format!("按比例 {} × {}/{}", n(w), n(t), n(a)),
         ),
@@ -258,50 +329,106 @@ fn proportional(w: Decimal, j: &Judged) -> Scored {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn steps(
-    w: Decimal,
-    target: &Target,
-    j: &Judged,
-    best: Option<Decimal>,
-    way: StepWay,
-    size: &Quantity,
-    points: Decimal,
-    zero_below: Option<&Condition>,
+/// A step rule, ready to count: `best` less (or plus) each term's steps, within [0, `limit`].
+struct StepRule<'a> {
+    best: Decimal,
+    terms: &'a [StepTerm],
+    zero_below: Option<&'a Condition>,
     partial: bool,
-) -> Scored {
-    let best = best.unwrap_or(w);
-    let Some(bound) = first_bound(target) else {
-        return Scored::none("规则不适用");
-    };
-    let Ok(step) = align(size, bound) else {
-        return Scored::none("规则的单位无法换算");
-    };
-    if step <= Decimal::ZERO {
-        return Scored::none("每档的大小应大于 0");
-    }
-    if let Some(floor) = zero_below {
-        let value = number_value(j.actual, bound);
-        if clause_judged(floor, &value, None).is_ok_and(|f| f.met) {
-            return Scored::of(Decimal::ZERO, "低于不得分的界限");
+    limit: Decimal,
+}
+
+impl StepRule<'_> {
+    fn score(&self, target: &Target, judged: &[Judged]) -> Scored {
+        let clauses = target.clauses();
+        let Some((first, first_judged)) = clauses.first().zip(judged.first()) else {
+            return Scored::none("规则不适用");
+        };
+        let Some(first_bound) = first.condition.reference() else {
+            return Scored::none("规则不适用");
+        };
+        if let Some(floor) = self.zero_below {
+            let value = number_value(first_judged.actual, &first_bound);
+            if clause_judged(floor, &value, None).is_ok_and(|f| f.met) {
+                return Scored::of(Decimal::ZERO, "低于不得分的界限");
+            }
         }
+        let mut total = self.best;
+        let mut basis = n(self.best);
+        for term in self.terms {
+            // A term counts on the clause its step's unit belongs to (else the first).
+            let on = clauses.iter().zip(judged).find_map(|(c, j)| {
+                let bound = c.condition.reference()?;
+                let comparable = match (&term.size.unit, &bound.unit) {
+                    (Some(a), Some(b)) => step_comparable(a, b),
+                    _ => true,
+                };
+                comparable.then_some((bound, j))
+            });
+            let (bound, j) = on.unwrap_or((first_bound.clone(), first_judged));
+            let Ok(step) = step_size(&term.size, &bound) else {
+                return Scored::none("规则的单位无法换算");
+            };
+            if step <= Decimal::ZERO {
+                return Scored::none("每档的大小应大于 0");
+            }
+            let Some(t) = edge(&j.shape, term.way) else {
+                return Scored::none("规则不适用于日期");
+            };
+            let gap = match term.way {
+                StepWay::Shortfall => t - j.actual,
+                StepWay::Excess => j.actual - t,
+            }
+            .max(Decimal::ZERO);
+            let count = muldiv(gap, Decimal::ONE, step);
+            let count = if self.partial { count } else { count.floor() };
+            let change = count.saturating_mul(term.points);
+            let change = term.limit.map_or(change, |l| change.min(l));
+            let sign = if term.bonus { "+" } else { "−" };
+            total = if term.bonus {
+                total.saturating_add(change)
+            } else {
+                total.saturating_sub(change)
+            };
+            basis.push_str(&format!(" {sign} {} 档 × {}", n(count), n(term.points)));
+        }
+        Scored::of(total.max(Decimal::ZERO).min(self.limit), basis)
     }
-    let t = bound.value;
-    let gap = match way {
-        StepWay::Shortfall => t - j.actual,
-        StepWay::Excess => j.actual - t,
+}
+
+/// The target value a step counts from: the bound the way of counting faces.
+fn edge(shape: &Shape, way: StepWay) -> Option<Decimal> {
+    Some(match (shape, way) {
+        (Shape::AtLeast { bound, .. } | Shape::AtMost { bound, .. }, _) => *bound,
+        (Shape::Equal(t) | Shape::NotEqual(t), _) => *t,
+        (Shape::Range { low, .. }, StepWay::Shortfall) => *low,
+        (Shape::Range { high, .. }, StepWay::Excess) => *high,
+        (Shape::Zero, _) => Decimal::ZERO,
+        (Shape::Date, _) => return None,
+    })
+}
+
+/// A step of `1个百分点` on a percentage target is a step of 1%.
+fn step_comparable(
+    step: &crate::model::measure::Unit,
+    bound: &crate::model::measure::Unit,
+) -> bool {
+    step.comparable(bound) || points_on_percent(step, bound)
+}
+
+fn points_on_percent(
+    step: &crate::model::measure::Unit,
+    bound: &crate::model::measure::Unit,
+) -> bool {
+    use crate::model::measure::Dimension;
+    step.dimension == Dimension::PercentagePoint && bound.symbol == "%"
+}
+
+fn step_size(size: &Quantity, bound: &Quantity) -> Result<Decimal, String> {
+    match (&size.unit, &bound.unit) {
+        (Some(s), Some(b)) if points_on_percent(s, b) => super::measure::sane(size.value),
+        _ => align(size, bound),
     }
-    .max(Decimal::ZERO);
-    let count = if partial {
-        muldiv(gap, Decimal::ONE, step)
-    } else {
-        muldiv(gap, Decimal::ONE, step).floor()
-    };
-    let s = best
-        .saturating_sub(count.saturating_mul(points))
-        .max(Decimal::ZERO)
-        .min(w);
-    Scored::of(s, format!("{} − {} 档 × {}", n(best), n(count), n(points)))
 }
 
 /// The bound of a target's first clause, for rules that compare against one number.

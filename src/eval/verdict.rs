@@ -77,6 +77,8 @@ pub struct Judgement {
     pub clauses: Vec<Judged>,
     /// For qualitative actuals: the degree of completion.
     pub completion: Option<Completion>,
+    /// For a grade actual: its rank on the target's scale (0 is the best).
+    pub grade: Option<usize>,
 }
 
 impl Judgement {
@@ -85,6 +87,7 @@ impl Judgement {
             verdict,
             clauses: Vec::new(),
             completion: None,
+            grade: None,
         }
     }
 }
@@ -106,6 +109,7 @@ pub fn judge(target: &Target, actual: Option<&Actual>, baseline: Option<&Quantit
             },
             clauses: Vec::new(),
             completion: Some(*c),
+            grade: None,
         },
         (Actual::Unreadable, _) => unmeasurable("实际值没有可比较的数值、等级或完成程度"),
         (_, Meaning::Unmeasurable) => unmeasurable("指标值不可衡量，无法与实际值比较"),
@@ -141,6 +145,7 @@ pub fn judge(target: &Target, actual: Option<&Actual>, baseline: Option<&Quantit
                 },
                 clauses: Vec::new(),
                 completion: Some(completion),
+                grade: Some(*rank),
             }
         }
         (Actual::Grade { .. }, _) | (Actual::Values(_), Meaning::Grade { .. }) => {
@@ -149,6 +154,15 @@ pub fn judge(target: &Target, actual: Option<&Actual>, baseline: Option<&Quantit
         (Actual::Values(values), Meaning::Conditions { clauses }) => {
             if values.len() != clauses.len() && values.len() != 1 {
                 return unmeasurable("实际值的条数与目标的条件数不符");
+            }
+            // One value stands for every clause only when they all speak of the same thing
+            // (`大于90%且小于等于100%`), never for `面积 >= 100%；质量问题 无`.
+            let same_subject = clauses.windows(2).all(|w| w[0].subject == w[1].subject);
+            if values.len() == 1 && clauses.len() > 1 && !same_subject {
+                return unmeasurable(&format!(
+                    "目标有 {} 个条件，实际值只有一个：每个条件的实际值依次写出，用「；」分开",
+                    clauses.len()
+                ));
             }
             let mut judged = Vec::new();
             for (i, clause) in clauses.iter().enumerate() {
@@ -173,6 +187,7 @@ pub fn judge(target: &Target, actual: Option<&Actual>, baseline: Option<&Quantit
                 verdict,
                 clauses: judged,
                 completion: None,
+                grade: None,
             }
         }
     }
@@ -198,17 +213,22 @@ pub fn clause_judged(
             let a = measure::number(value, bound)?.ok_or("实际值是日期，目标是数值")?;
             Ok(compare(*op, a, bound, actual_bound(value)))
         }
-        Condition::Range { low, high } => {
+        Condition::Range {
+            low,
+            high,
+            low_open,
+            high_open,
+        } => {
             let a = measure::number(value, low)?.ok_or("实际值是日期，目标是区间")?;
             let high_v = measure::align(high, low)?;
             measure::sane(low.value)?;
             let unit = low.unit.as_ref();
-            let (met, gap) = if a < low.value {
+            let (met, gap) = if a < low.value || (*low_open && a == low.value) {
                 (
                     false,
                     Some(format!("低于下限 {}", measure::show(low.value - a, unit))),
                 )
-            } else if a > high_v {
+            } else if a > high_v || (*high_open && a == high_v) {
                 (
                     false,
                     Some(format!("超出上限 {}", measure::show(a - high_v, unit))),
@@ -252,7 +272,8 @@ pub fn clause_judged(
             let key = |y: &Option<u32>, m: &Option<u32>, d: &Option<u32>| {
                 (y.unwrap_or(0), m.unwrap_or(12), d.unwrap_or(31))
             };
-            let met = key(y, m, d) <= key(year, month, day);
+            // `12月底前` is in the year of the targets: the actual's own year.
+            let met = key(y, m, d) <= key(&year.or(*y), month, day);
             Ok(Judged {
                 met,
                 actual: Decimal::ZERO,

@@ -126,7 +126,8 @@ impl<'a> Layout<'a> {
             match item {
                 Item::Block(block) => self.block(block),
                 Item::Budget(line) => self.budget(line),
-                Item::Goal(goal) => self.goal(goal),
+                Item::Goal(goal) => self.goal(goal, "目标"),
+                Item::TermGoal(goal) => self.goal(goal, "实施期目标"),
                 Item::Scale(line) => self.scale(line),
                 Item::Indicator(_) => {}
                 _ => {}
@@ -195,14 +196,14 @@ impl<'a> Layout<'a> {
         self.rebuild(line, &spans, &[], out);
     }
 
-    fn goal(&mut self, goal: &Text) {
+    fn goal(&mut self, goal: &Text, word: &str) {
         let line = self.line_of(goal.span.start);
         let (start, _) = self.content(line);
         let start = start + self.slice(start, goal.span.start).len()
             - self.slice(start, goal.span.start).trim_start().len();
         let string = self.quoted(goal.span);
-        if let Some(keyword) = self.keyword(start, "目标") {
-            let out = format!("目标 {}", self.token(string));
+        if let Some(keyword) = self.keyword(start, word) {
+            let out = format!("{word} {}", self.token(string));
             self.rebuild(line, &[keyword, string], &[], out);
         }
     }

@@ -4,6 +4,8 @@
 
 use super::table::{Agency, Cell, Department, Item, Project, Table};
 use crate::model::Fund;
+use crate::model::quantity::parse_number;
+use crate::model::scoring::SPLIT_WORDS;
 
 /// Spec text for a table. Names, goals and targets must already be writable (see `quote`).
 pub fn emit(table: &Table) -> String {
@@ -30,16 +32,20 @@ fn emit_department(out: &mut String, department: &Department) {
     if !department.budget.is_empty() {
         line(out, 1, &budget(&department.budget, "合计"));
     }
+    let split = department_split(department);
+    if let Some(words) = &split {
+        line(out, 1, &format!("计分 {}", words.join(" ")));
+    }
     for (index, agency) in department.agencies.iter().enumerate() {
         if index > 0 || !department.budget.is_empty() {
             out.push('\n');
         }
-        emit_agency(out, agency);
+        emit_agency(out, agency, split.is_some());
     }
     line(out, 0, "}");
 }
 
-fn emit_agency(out: &mut String, agency: &Agency) {
+fn emit_agency(out: &mut String, agency: &Agency, split: bool) {
     line(out, 1, &format!("预算单位 {} {{", quoted(&agency.name)));
     if !agency.budget.is_empty() {
         line(out, 2, &budget(&agency.budget, "总计"));
@@ -48,12 +54,35 @@ fn emit_agency(out: &mut String, agency: &Agency) {
         if index > 0 || !agency.budget.is_empty() {
             out.push('\n');
         }
-        emit_project(out, project);
+        emit_project(out, project, split);
     }
     line(out, 1, "}");
 }
 
-fn emit_project(out: &mut String, project: &Project) {
+/// The category weights of a project's labels (`产出指标(50分)`) as `计分` words (`产出50`).
+fn split_words(project: &Project) -> Vec<String> {
+    project
+        .weights
+        .iter()
+        .filter(|(word, _)| SPLIT_WORDS.contains(&word.as_str()))
+        .map(|(word, points)| format!("{word}{}", points.normalize()))
+        .collect()
+}
+
+/// The department's `计分` split: the projects' category weights when they all agree.
+fn department_split(department: &Department) -> Option<Vec<String>> {
+    let mut splits = department
+        .agencies
+        .iter()
+        .flat_map(|a| &a.projects)
+        .map(split_words)
+        .filter(|s| !s.is_empty());
+    let first = splits.next()?;
+    splits.all(|s| s == first).then_some(first)
+}
+
+/// `split`: the department's `计分` line carries the weights, so the project need not.
+fn emit_project(out: &mut String, project: &Project, split: bool) {
     let classified = if project.classified { " 涉密" } else { "" };
     line(
         out,
@@ -66,8 +95,17 @@ fn emit_project(out: &mut String, project: &Project) {
     if !project.budget.is_empty() {
         line(out, 3, &budget(&project.budget, "总计"));
     }
+    if let Some(goal) = &project.term_goal {
+        line(out, 3, &format!("实施期目标 {}", quoted(goal)));
+    }
     if let Some(goal) = &project.goal {
         line(out, 3, &format!("目标 {}", quoted(goal)));
+    }
+    if !split {
+        let weights = split_words(project);
+        if !weights.is_empty() {
+            comment(out, 3, &format!("表中类别分值：{}", weights.join(" ")));
+        }
     }
     let categories: Vec<String> = project.indicators.iter().map(category).collect();
     let names: Vec<String> = project.indicators.iter().map(|i| name(&i.name)).collect();
@@ -83,13 +121,20 @@ fn emit_project(out: &mut String, project: &Project) {
         if let Some(note) = &item.note {
             comment(out, 3, note);
         }
-        let text = format!(
+        let mut text = format!(
             "{}{}{}",
             pad(category, category_width),
             pad(name, name_width),
             item.target
         );
+        // Where the indicator is in the workbook, so findings can be traced to the cell.
+        if let Some(place) = &item.place {
+            text.push_str(&format!("  # {place}"));
+        }
         line(out, 3, &text);
+        if let Some(points) = item.weight.as_deref().and_then(parse_number) {
+            line(out, 3, &format!("评分 {}分", points.normalize()));
+        }
     }
     line(out, 2, "}");
 }

@@ -236,6 +236,11 @@ fn split_item(list: &Joined, marker: &Marker, end: usize) -> Result<Item, Unspli
         name,
         target: value,
         note: None,
+        weight: None,
+        actual: None,
+        score: None,
+        deviation: None,
+        place: None,
         span,
     })
 }

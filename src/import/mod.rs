@@ -1,23 +1,33 @@
-//! Importing the tables people already have (extracted PDF text, CSV, XLSX) into specs, and
-//! exporting specs back to the template shape.
+//! Importing the tables people already have (workbooks, CSV, Word documents, web pages, text
+//! tables, PDF text) into specs, and exporting specs back to the template shape.
 //!
-//! Every reader fills a [`table::Table`] and counts what it found; `finish` prints the table as
+//! Every workbook or document reader fills the same neutral [`Sheet`]s (one per worksheet or
+//! document table), which `rows` reads; the Guangzhou PDF-text reader fills a [`table::Table`]
+//! directly. Every reader ends in a [`table::Table`] and counts what it found; `finish` prints the table as
 //! spec text, parses and compiles that text again, and counts what was written. Every indicator,
 //! project, unit and amount found is either written or reported by a diagnostic; any other
 //! difference is a `count-mismatch` error. No I/O here: the CLI reads and writes the files.
 
+pub mod actuals;
 mod amounts;
 mod cells;
 pub mod columns;
 mod diagnostics;
+pub mod docx;
 mod emit;
 pub mod export;
+mod form;
+mod grid;
+pub mod html;
 mod items;
 mod joined;
+pub(crate) mod package;
 mod pdf;
 mod rows;
 pub mod sheet;
+mod styles;
 pub mod table;
+pub mod text_table;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Spec;
@@ -26,6 +36,7 @@ use table::{Counts, Table};
 
 pub use columns::Columns;
 pub use emit::width;
+pub use form::column_letters;
 pub use sheet::Sheet;
 
 /// Says where a span is, in the words of the source (`第12行`, `工作表 Sheet1 第3行`).
@@ -47,6 +58,11 @@ pub struct Imported {
     pub diagnostics: Vec<Diagnostic>,
     /// Amount columns that do not add up, as the checker reports them (spans into `spec`).
     pub amount_findings: Vec<Diagnostic>,
+    /// A self-evaluation's actual values, scores and funds figures as an actuals file (TOML).
+    pub actuals: Option<String>,
+    /// Where each indicator came from in the source (`Sheet1!D14`), by the byte offset of its
+    /// line in `spec`.
+    pub places: Vec<(usize, String)>,
 }
 
 impl Imported {
@@ -64,6 +80,55 @@ pub fn pdf_text(source: &SourceFile, fallback: &str) -> Imported {
     finish(table, diagnostics)
 }
 
+/// Imports a text file: a text table (tab-separated, Markdown pipes) when most of its lines have
+/// that shape, else extracted text of the Guangzhou layout.
+pub fn text(source: &SourceFile, columns: &Columns, fallback: &str) -> Imported {
+    match text_table::shape(&source.text) {
+        Some(shape) => sheet(&[text_table::read(&source.text, shape)], columns, fallback),
+        None => pdf_text(source, fallback),
+    }
+}
+
+/// Which text of a PDF an import read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PdfText {
+    /// `pdftotext -layout`: columns kept apart by spaces.
+    Layout,
+    /// `pdftotext` without `-layout`: the text flow the Guangzhou reader knows.
+    Raw,
+}
+
+/// Imports the text layer of a PDF: `layout` is `pdftotext -layout`, read as a text table when
+/// it has that shape, else as columns placed by their position on the page; `raw` (plain
+/// `pdftotext`) is read by the Guangzhou reader. The reading that finds more indicators wins.
+/// A PDF whose text is empty is a scan: it needs OCR first.
+pub fn pdf_layout(
+    layout: &SourceFile,
+    raw: Option<&SourceFile>,
+    columns: &Columns,
+    fallback: &str,
+) -> Result<(Imported, PdfText), Box<Diagnostic>> {
+    if layout.text.trim().is_empty() {
+        return Err(Box::new(diagnostics::needs_ocr()));
+    }
+    let shape = text_table::shape(&layout.text).unwrap_or(text_table::Shape::Spaces);
+    let placed = sheet(&[text_table::read(&layout.text, shape)], columns, fallback);
+    let Some(raw) = raw else {
+        return Ok((placed, PdfText::Layout));
+    };
+    let guangzhou = pdf_text(raw, fallback);
+    Ok(if guangzhou.found.indicators > placed.found.indicators {
+        (guangzhou, PdfText::Raw)
+    } else {
+        (placed, PdfText::Layout)
+    })
+}
+
+/// `pdftotext` could not be run or failed (the CLI runs it; the finding is worded here).
+pub fn pdf_unreadable(detail: &str) -> Diagnostic {
+    diagnostics::pdf_unreadable(detail)
+}
+
 /// Imports a sheet (from CSV or XLSX) in the one-row-per-indicator template shape.
 /// The first sheet with a recognisable header row is read.
 pub fn sheet(sheets: &[Sheet], columns: &Columns, fallback: &str) -> Imported {
@@ -74,10 +139,12 @@ pub fn sheet(sheets: &[Sheet], columns: &Columns, fallback: &str) -> Imported {
 /// Prints the table, reads the printed spec back and accounts for everything.
 fn finish(mut table: Table, mut diagnostics: Vec<Diagnostic>) -> Imported {
     unwritable(&mut table, &mut diagnostics);
+    let actuals = actuals::actuals(&table, "表格");
     let spec = emit::emit(&table);
     let parsed = crate::syntax::parse(&spec);
     let (model, _) = crate::model::compile(&parsed.ast);
     let written = written(&model);
+    let places = places(&table, &model);
     if table.held() != written || !parsed.diagnostics.is_empty() {
         diagnostics.push(diagnostics::count_mismatch(
             "表中内容",
@@ -109,7 +176,42 @@ fn finish(mut table: Table, mut diagnostics: Vec<Diagnostic>) -> Imported {
         written,
         diagnostics,
         amount_findings,
+        actuals,
+        places,
     }
+}
+
+/// The source cell of each indicator, project name and project total (by the offset in the
+/// spec where each is printed), in order: indicators and projects are printed in table order,
+/// so the n-th of the model is the n-th of the table.
+fn places(table: &Table, model: &Spec) -> Vec<(usize, String)> {
+    let projects = || {
+        table
+            .departments
+            .iter()
+            .flat_map(|d| &d.agencies)
+            .flat_map(|a| &a.projects)
+    };
+    let items = projects().flat_map(|p| &p.indicators);
+    let mut places: Vec<(usize, String)> = model
+        .indicators()
+        .zip(items)
+        .filter_map(|((_, indicator), item)| {
+            item.place
+                .clone()
+                .map(|place| (indicator.span.start, place))
+        })
+        .collect();
+    for ((_, project), written) in model.projects().zip(projects()) {
+        if let Some(place) = &written.place {
+            places.push((project.span.start, place.clone()));
+        }
+        if let (Some(place), Some(total)) = (&written.budget_place, &project.budget.total) {
+            places.push((total.span.start, place.clone()));
+        }
+    }
+    places.sort();
+    places
 }
 
 /// Drops what cannot be written as one line of spec (a `#` in a target starts a comment; a
@@ -126,23 +228,25 @@ fn unwritable(table: &mut Table, diagnostics: &mut Vec<Diagnostic>) {
             let bad = item.target.contains('#') || emit::quote(&item.name).is_none();
             if bad {
                 table.skipped.indicators += 1;
-                diagnostics.push(diagnostics::unreadable_indicator(
+                let finding = diagnostics::unreadable_indicator(
                     "写入规格时",
                     item.span,
                     &item.name,
                     "指标值含 `#`（规格中 `#` 开始注释）或名称无法加引号，不能照录为一行",
-                ));
+                );
+                diagnostics.push(match &item.place {
+                    Some(cell) => finding.in_cell(cell.clone()),
+                    None => finding,
+                });
             } else {
                 kept.push(item);
             }
         }
         project.indicators = kept;
-        if project
-            .goal
-            .as_deref()
-            .is_some_and(|g| emit::quote(g).is_none())
-        {
-            project.goal = None;
+        for goal in [&mut project.goal, &mut project.term_goal] {
+            if goal.as_deref().is_some_and(|g| emit::quote(g).is_none()) {
+                *goal = None;
+            }
         }
     }
 }
@@ -211,9 +315,16 @@ pub fn summary(name: &str, imported: &Imported) -> String {
         .diagnostics
         .iter()
         .any(|d| d.code == Code::CountMismatch);
+    let nothing = imported.found.indicators == 0 && imported.found.projects == 0;
     out.push_str(&format!(
         "计数{}；导入问题：{errors} 个错误、{warnings} 个警告；金额核对：{}\n",
-        if mismatched { "不符" } else { "相符" },
+        if nothing {
+            "：没有找到任何项目和指标（见上面的导入问题）"
+        } else if mismatched {
+            "不符"
+        } else {
+            "相符"
+        },
         if imported.amount_findings.is_empty() {
             "各列相平".to_owned()
         } else {

@@ -4,9 +4,13 @@
 
 use std::collections::HashMap;
 
-use super::cells::{category, compose, title};
-use super::columns::{Columns, Field};
+use super::cells::{category, compose, is_direction, operator_symbol, title};
+use super::columns::{Columns, Field, WEAK_NAME, normalize, without_brackets};
 use super::diagnostics as diag;
+use super::form::{
+    FieldMap, Header, Info, column_letters, header_at, info, is_info_row, is_stop_row,
+    is_template_row, year_in,
+};
 use super::sheet::{Sheet, SheetRow};
 use super::table::{Agency, Cell, Counts, Department, Item, Project, Table};
 use crate::diagnostic::Diagnostic;
@@ -14,108 +18,73 @@ use crate::model::Fund;
 use crate::model::quantity::parse_number;
 use crate::source::Span;
 
-/// Header rows are looked for among the first rows of a sheet (titles may come first).
-const HEADER_SEARCH: usize = 20;
 /// The columns a row needs to be an indicator.
-const REQUIRED: [Field; 4] = [Field::Project, Field::Level1, Field::Name, Field::Value];
+const REQUIRED: [Field; 3] = [Field::Level1, Field::Name, Field::Value];
 
+/// Reads every sheet: each header found (wherever it is) starts a block of indicator rows, read
+/// with the project-info block above it, until a sign-off, a total, the next project's info
+/// block or the next header.
 pub fn read(sheets: &[Sheet], columns: &Columns, fallback: &str) -> (Table, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let found = sheets
-        .iter()
-        .find_map(|sheet| header(sheet, columns).map(|h| (sheet, h)));
-    let Some((sheet, (at, map))) = found else {
-        let sheet = sheets.first();
-        let place = sheet.map_or_else(|| "表格".to_owned(), |s| sheet_place(s, 1));
-        for field in REQUIRED {
-            diagnostics.push(diag::missing_column(
-                &place,
-                Span::default(),
-                field.heading(),
-            ));
-        }
-        return (Table::default(), diagnostics);
-    };
-    let (title_name, year) = title(&sheet.rows[..at]);
     let mut reader = RowReader {
-        sheet,
-        map,
+        sheet_name: None,
+        several_sheets: sheets.len() > 1,
+        map: FieldMap::default(),
         table: Table::default(),
-        diagnostics,
+        diagnostics: Vec::new(),
         departments: Vec::new(),
         context: Context::default(),
-        fallback: title_name.unwrap_or_else(|| fallback.to_owned()),
-        year,
+        block: Info::default(),
+        fallback: fallback.to_owned(),
+        year: None,
         seen: HashMap::new(),
+        notes: Vec::new(),
+        reported_headings: Vec::new(),
+        other_columns: Vec::new(),
     };
-    reader.headings(&sheet.rows[at], columns);
-    for field in REQUIRED {
-        if !reader.map.contains(field) {
-            let place = sheet_place(sheet, sheet.rows[at].number);
-            let span = sheet.rows[at].span;
-            reader
-                .diagnostics
-                .push(diag::missing_column(&place, span, field.heading()));
+    let mut blocks = 0;
+    for sheet in sheets {
+        reader.sheet_name.clone_from(&sheet.name);
+        if sheet.truncated {
+            let place = sheet_place(sheet.name.as_deref(), sheet.rows.len());
+            reader.diagnostics.push(
+                Diagnostic::new(crate::diagnostic::Code::InputLimit, Span::default()).arg(
+                    "detail",
+                    format!(
+                        "{place}之后未读：一张表最多读 {} 行、{} 列、{} 个单元格",
+                        super::sheet::MAX_ROWS,
+                        super::sheet::MAX_COLUMNS,
+                        super::sheet::MAX_CELLS
+                    ),
+                ),
+            );
         }
+        blocks += reader.sheet(sheet, columns);
     }
-    if REQUIRED.iter().all(|f| reader.map.contains(*f)) {
-        for row in &sheet.rows[at + 1..] {
-            reader.row(row);
+    if blocks == 0 {
+        reader.no_header(sheets, columns);
+        return (Table::default(), reader.diagnostics);
+    }
+    let mut notes = vec![format!(
+        "由 jixiao import 从{}生成：每个表头下每行一条指标，合并单元格与其下留空的单元格沿用上一行。",
+        match sheets {
+            [one] => one.name.as_ref().map_or_else(
+                || "文本表格（CSV 等）".to_owned(),
+                |n| format!("工作表「{n}」")
+            ),
+            _ => format!(" {} 个工作表", sheets.len()),
         }
-    }
-    reader.table.notes = vec![format!(
-        "由 jixiao import 从{}生成：每行一条指标，合并单元格留空处沿用上一行。",
-        sheet
-            .name
-            .as_ref()
-            .map_or_else(|| " CSV ".to_owned(), |n| format!("工作表「{n}」"))
     )];
+    notes.append(&mut reader.notes);
+    notes.dedup();
+    reader.table.notes = notes;
     reader.table.departments = reader.departments;
     (reader.table, reader.diagnostics)
 }
 
-/// The header row: the first row naming an indicator's name column, and what each column holds.
-fn header(sheet: &Sheet, columns: &Columns) -> Option<(usize, FieldMap)> {
-    sheet
-        .rows
-        .iter()
-        .take(HEADER_SEARCH)
-        .enumerate()
-        .find_map(|(i, row)| {
-            let mut map = FieldMap::default();
-            for (column, heading) in row.cells.iter().enumerate() {
-                if let Some(field) = columns.field(heading) {
-                    map.insert(field, column);
-                }
-            }
-            (map.contains(Field::Name) && map.0.len() >= 2).then_some((i, map))
-        })
-}
-
-fn sheet_place(sheet: &Sheet, row: usize) -> String {
-    match &sheet.name {
+fn sheet_place(sheet: Option<&str>, row: usize) -> String {
+    match sheet {
         Some(name) => format!("工作表「{name}」第{row}行"),
         None => format!("第{row}行"),
-    }
-}
-
-/// Which column holds each field (the first one, when a heading repeats).
-#[derive(Clone, Debug, Default)]
-struct FieldMap(Vec<(Field, usize)>);
-
-impl FieldMap {
-    fn insert(&mut self, field: Field, column: usize) {
-        if !self.contains(field) {
-            self.0.push((field, column));
-        }
-    }
-
-    fn contains(&self, field: Field) -> bool {
-        self.column(field).is_some()
-    }
-
-    fn column(&self, field: Field) -> Option<usize> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, c)| *c)
     }
 }
 
@@ -129,35 +98,303 @@ struct Context {
     level2: String,
 }
 
-struct RowReader<'s> {
-    sheet: &'s Sheet,
+struct RowReader {
+    sheet_name: Option<String>,
+    several_sheets: bool,
     map: FieldMap,
     table: Table,
     diagnostics: Vec<Diagnostic>,
     departments: Vec<Department>,
     context: Context,
+    /// The info block above the current header.
+    block: Info,
     fallback: String,
     /// The year of a title row above the header, for departments without a 年度 column.
     year: Option<u32>,
     /// Amount cells and goals already read, by (department, unit, project, what).
     seen: HashMap<(usize, usize, usize, String), String>,
+    /// What was guessed, for the comment at the top of the spec.
+    notes: Vec<String>,
+    /// Unknown headings already reported.
+    reported_headings: Vec<String>,
+    /// The columns of the current header whose headings name no field, kept in the note.
+    other_columns: Vec<(usize, String)>,
 }
 
-impl RowReader<'_> {
+impl RowReader {
+    /// Reads one sheet's blocks; returns how many headers it found.
+    fn sheet(&mut self, sheet: &Sheet, columns: &Columns) -> usize {
+        let rows = &sheet.rows;
+        let mut blocks = 0;
+        let mut info_start = 0;
+        let mut i = 0;
+        while i < rows.len() {
+            let Some(header) = header_at(rows, i, columns) else {
+                i += 1;
+                continue;
+            };
+            blocks += 1;
+            // A header whose upper row is the row that ended the block above has no info rows.
+            let info = &rows[info_start.min(header.first)..header.first];
+            self.start_block(sheet, info, &header, columns);
+            let mut next = header.last + 1;
+            while next < rows.len() {
+                let row = &rows[next];
+                if header_at(rows, next, columns).is_some()
+                    || is_stop_row(row)
+                    || (is_info_row(row) && !self.map.contains(Field::Project))
+                {
+                    break;
+                }
+                if REQUIRED.iter().all(|f| self.map.provides(*f)) {
+                    self.row(row);
+                }
+                next += 1;
+            }
+            // Sign-offs and totals are furniture; the next block's info starts after them.
+            while next < rows.len() && is_stop_row(&rows[next]) {
+                next += 1;
+            }
+            info_start = next;
+            i = next.max(header.last + 1);
+        }
+        blocks
+    }
+
+    fn start_block(
+        &mut self,
+        sheet: &Sheet,
+        above: &[SheetRow],
+        header: &Header,
+        columns: &Columns,
+    ) {
+        self.map = header.map.clone();
+        self.context = Context::default();
+        if let Some(heading) = &self.map.guessed_value {
+            self.notes.push(format!(
+                "表头没有「指标值」列：「{heading}」列（名称等列之后的第一列）按指标值读取，其后各列的内容写进指标上方的注释。"
+            ));
+        }
+        let mut block = info(above);
+        let (title_name, title_year) = title(above);
+        self.year = block.year.or(title_year).or(self.year);
+        if self.year.is_none()
+            && let Some(year) = year_in(&self.fallback)
+        {
+            self.year = Some(year);
+            self.notes.push(format!(
+                "表中没有写年度，年度 {year} 取自文件名「{}」。",
+                self.fallback
+            ));
+        }
+        if block.department.is_none() {
+            block.department = title_name;
+        }
+        if block.department.is_none() && !self.map.contains(Field::Department) {
+            self.notes.push(format!(
+                "表中没有部门名称，部门名取自文件名「{}」。",
+                self.fallback
+            ));
+        }
+        if block.project.is_none() && !self.map.contains(Field::Project) {
+            let (name, from) = match (&sheet.name, self.several_sheets) {
+                (Some(name), true) => (name.clone(), "工作表名"),
+                _ => match block.title.clone() {
+                    Some(title) => (title, "表格标题"),
+                    None => (self.fallback.clone(), "文件名"),
+                },
+            };
+            self.notes
+                .push(format!("表中没有项目名称，项目名取自{from}「{name}」。"));
+            block.project = Some(name);
+        }
+        if block.money_unit.is_none() && !block.budget.is_empty() {
+            self.notes.push("资金栏没有写单位，按万元读取。".to_owned());
+        }
+        if block.money_unit == Some("元") && !block.budget.is_empty() {
+            self.notes
+                .push("资金栏以元为单位，已精确换算为万元。".to_owned());
+        }
+        self.block = block;
+        let row = &sheet.rows[header.last];
+        self.headings(&sheet.rows[header.first..=header.last], columns);
+        let mut seen = seen_headings(&sheet.rows[header.first..=header.last]);
+        for field in REQUIRED {
+            if !self.map.provides(field) {
+                let place = self.here(row);
+                let finding = diag::missing_column(
+                    &place,
+                    row.span,
+                    field.heading(),
+                    &std::mem::take(&mut seen),
+                );
+                self.push_at(finding, self.row_ref(row));
+            }
+        }
+        // The project of an info block exists even before its first indicator.
+        if self.block.project.is_some() && REQUIRED.iter().all(|f| self.map.provides(*f)) {
+            self.block_project(row);
+        }
+    }
+
+    /// The info block's project, with its budget, goal and funds figures.
+    fn block_project(&mut self, row: &SheetRow) {
+        let department = self
+            .block
+            .department
+            .clone()
+            .unwrap_or_else(|| self.fallback.clone());
+        let agency = self
+            .block
+            .agency
+            .clone()
+            .unwrap_or_else(|| department.clone());
+        let Some(project) = self.block.project.clone() else {
+            return;
+        };
+        let d = self.department(&department, row);
+        let a = self.agency(d, &agency, row);
+        let p = self.project(d, a, &project, row);
+        let budget = std::mem::take(&mut self.block.budget);
+        let figures = std::mem::take(&mut self.block.figures);
+        let goal = self.block.goal.take();
+        let term_goal = self.block.term_goal.take();
+        let place = |cell: Option<(usize, usize)>| {
+            let (row, column) = cell?;
+            let sheet = self.sheet_name.as_deref()?;
+            Some(format!("{sheet}!{}{row}", column_letters(column)))
+        };
+        let (name_place, budget_place) =
+            (place(self.block.project_cell), place(self.block.total_cell));
+        let target = &mut self.departments[d].agencies[a].projects[p];
+        if target.place.is_none() {
+            target.place = name_place;
+        }
+        if target.budget_place.is_none() {
+            target.budget_place = budget_place;
+        }
+        for (fund, text, value) in budget {
+            if target.budget.iter().any(|c| c.fund == fund) {
+                continue;
+            }
+            self.table.found.amounts += 1;
+            target.budget.push(Cell {
+                fund,
+                text,
+                value,
+                span: row.span,
+            });
+        }
+        target
+            .budget
+            .sort_by_key(|c| Fund::ALL.iter().position(|f| *f == c.fund));
+        if target.goal.is_none() {
+            target.goal = goal;
+        }
+        if target.term_goal.is_none() {
+            target.term_goal = term_goal;
+        }
+        if target.figures.is_empty() {
+            target.figures = figures;
+        }
+    }
+
+    /// No sheet has a header: say which headings were seen and how to map them.
+    fn no_header(&mut self, sheets: &[Sheet], columns: &Columns) {
+        // The row with the most cells of text among the first rows: the likely header.
+        let filled = |r: &SheetRow| r.cells.iter().filter(|c| !c.trim().is_empty()).count();
+        let mut likely: Option<(&SheetRow, Option<&str>)> = None;
+        for sheet in sheets {
+            for row in sheet.rows.iter().take(40) {
+                if likely.is_none_or(|(l, _)| filled(row) > filled(l)) {
+                    likely = Some((row, sheet.name.as_deref()));
+                }
+            }
+        }
+        let (place, cell) = match likely {
+            Some((row, sheet)) => (
+                sheet_place(sheet, row.number),
+                sheet.map(|s| format!("{s}!{0}:{0}", row.number)),
+            ),
+            None => ("表格".to_owned(), None),
+        };
+        let likely = likely.map(|(row, _)| row);
+        let likely = likely.cloned();
+        let rows: Vec<SheetRow> = likely.into_iter().collect();
+        let mut seen = seen_headings(&rows);
+        let named: Vec<Field> = rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter_map(|c| columns.field(c))
+            .collect();
+        let missing: Vec<Field> = REQUIRED
+            .into_iter()
+            .filter(|f| !named.contains(f))
+            .collect();
+        let missing = if missing.is_empty() {
+            REQUIRED.to_vec()
+        } else {
+            missing
+        };
+        for field in missing {
+            let finding = diag::missing_column(
+                &place,
+                Span::default(),
+                field.heading(),
+                &std::mem::take(&mut seen),
+            );
+            self.push_at(finding, cell.clone());
+        }
+    }
     fn get<'r>(&self, row: &'r SheetRow, field: Field) -> &'r str {
         self.map.column(field).map_or("", |c| row.cell(c))
     }
 
     fn here(&self, row: &SheetRow) -> String {
-        sheet_place(self.sheet, row.number)
+        sheet_place(self.sheet_name.as_deref(), row.number)
     }
 
-    fn headings(&mut self, row: &SheetRow, columns: &Columns) {
-        for heading in &row.cells {
-            if !heading.trim().is_empty() && columns.field(heading).is_none() {
-                let place = self.here(row);
-                self.diagnostics
-                    .push(diag::unknown_column(&place, row.span, heading.trim()));
+    /// The cell of a field in a row (`Sheet1!D14`).
+    fn cell_ref(&self, row: &SheetRow, field: Field) -> Option<String> {
+        let column = self.map.column(field)?;
+        let sheet = self.sheet_name.as_deref()?;
+        Some(format!("{sheet}!{}{}", column_letters(column), row.number))
+    }
+
+    /// A whole row of a workbook sheet, as Excel names it (`Sheet1!12:12`).
+    fn row_ref(&self, row: &SheetRow) -> Option<String> {
+        let sheet = self.sheet_name.as_deref()?;
+        Some(format!("{sheet}!{0}:{0}", row.number))
+    }
+
+    /// Reports each heading of the header rows that names nothing (once per import).
+    fn headings(&mut self, rows: &[SheetRow], columns: &Columns) {
+        self.other_columns.clear();
+        let Some(last) = rows.last() else { return };
+        for (c, heading) in last.cells.iter().enumerate() {
+            let heading = heading.trim();
+            let upper = rows.first().map_or("", |r| r.cell(c));
+            let bare = without_brackets(&normalize(heading));
+            let known = self.map.owns(c)
+                || columns.field(heading).is_some()
+                || bare == WEAK_NAME
+                || columns.field(upper).is_some()
+                || without_brackets(&normalize(upper)) == WEAK_NAME;
+            if !heading.is_empty() && !known && !self.map.owns(c) {
+                self.other_columns.push((c, heading.to_owned()));
+            }
+            // A column without any heading (a merged heading a PDF printed once) is kept too,
+            // named by its letter: nothing in a row is dropped unseen.
+            if heading.is_empty() && upper.is_empty() && !self.map.owns(c) {
+                self.other_columns
+                    .push((c, format!("第{}列", super::form::column_letters(c))));
+            }
+            if !heading.is_empty() && !known && !self.reported_headings.iter().any(|h| h == heading)
+            {
+                self.reported_headings.push(heading.to_owned());
+                let place = self.here(last);
+                let finding = diag::unknown_column(&place, last.span, heading);
+                self.push_at(finding, self.row_ref(last));
             }
         }
     }
@@ -166,8 +403,24 @@ impl RowReader<'_> {
         if row.is_blank() {
             return;
         }
-        let indicator =
-            !self.get(row, Field::Name).is_empty() || !self.get(row, Field::Value).is_empty();
+        let name = self.get(row, Field::Name);
+        let value = self.get(row, Field::Value);
+        // An empty template row (`指标1：` with nothing) is furniture, not an indicator.
+        let indicator = (!name.is_empty() || !value.is_empty()) && !is_template_row(name, value);
+        // A row with neither an indicator nor a place of its own (a category row of merged
+        // cells, `经济效益指标` with nothing under it) is furniture.
+        let places = [
+            Field::Department,
+            Field::Agency,
+            Field::Project,
+            Field::Goal,
+        ]
+        .into_iter()
+        .chain(Fund::ALL.map(Field::Amount))
+        .any(|f| !self.get(row, f).is_empty());
+        if !indicator && !places {
+            return;
+        }
         let mut department = self.get(row, Field::Department).to_owned();
         let mut agency = self.get(row, Field::Agency).to_owned();
         let mut project = self.get(row, Field::Project).to_owned();
@@ -187,6 +440,15 @@ impl RowReader<'_> {
         }
         if indicator && project.is_empty() {
             project.clone_from(&self.context.project);
+        }
+        if indicator && project.is_empty() {
+            project = self.block.project.clone().unwrap_or_default();
+        }
+        if department.is_empty() {
+            department = self.block.department.clone().unwrap_or_default();
+        }
+        if agency.is_empty() && depth >= 3 {
+            agency = self.block.agency.clone().unwrap_or_default();
         }
         if department.is_empty() {
             department.clone_from(&self.fallback);
@@ -221,6 +483,7 @@ impl RowReader<'_> {
             return self.amounts(row, (d, a, usize::MAX));
         }
         let p = self.project(d, a, &project, row);
+        self.place_project(row, (d, a, p));
         self.amounts(row, (d, a, p));
         self.goal(row, (d, a, p));
         if indicator {
@@ -287,6 +550,25 @@ impl RowReader<'_> {
         };
         projects[index].classified |= classified;
         index
+    }
+
+    /// The cells a row gives its project, the first time each is filled: its name's and its
+    /// 总计's (where the project's findings are noted in the annotated workbook).
+    fn place_project(&mut self, row: &SheetRow, at: (usize, usize, usize)) {
+        let filled = |field: Field| {
+            (!self.get(row, field).is_empty())
+                .then(|| self.cell_ref(row, field))
+                .flatten()
+        };
+        let name = filled(Field::Project);
+        let total = filled(Field::Amount(Fund::Total));
+        let project = &mut self.departments[at.0].agencies[at.1].projects[at.2];
+        if project.place.is_none() {
+            project.place = name;
+        }
+        if project.budget_place.is_none() {
+            project.budget_place = total;
+        }
     }
 
     /// The amount cells of a row, at the level it names; a value repeated on later rows of
@@ -383,31 +665,98 @@ impl RowReader<'_> {
         } else {
             None
         };
+        if let Some(detail) = problem {
+            self.table.skipped.indicators += 1;
+            let place = self.here(row);
+            let shown = shown.to_owned();
+            let finding = diag::unreadable_indicator(&place, row.span, &shown, &detail);
+            let cell = self
+                .cell_ref(row, Field::Name)
+                .or_else(|| self.row_ref(row));
+            self.push_at(finding, cell);
+            return;
+        }
         let category = category(&level1, &level2);
-        let (level1, level2) = match (problem, category) {
-            (None, Ok(category)) => category,
-            (Some(detail), _) | (None, Err(detail)) => {
-                self.table.skipped.indicators += 1;
-                let place = self.here(row);
-                let shown = shown.to_owned();
-                self.diagnostics.push(diag::unreadable_indicator(
-                    &place, row.span, &shown, &detail,
-                ));
-                return;
+        if let Some((word, weight)) = &category.weight {
+            let project = &mut self.departments[at.0].agencies[at.1].projects[at.2];
+            if !project.weights.iter().any(|(w, _)| w == word) {
+                project.weights.push((word.clone(), *weight));
             }
+        }
+        // The operator: its own column, else an operator written in 指标性质 or 指标方向
+        // (`正向` / `反向` are the direction of a bare value).
+        let cells = [Field::Operator, Field::Kind, Field::Direction].map(|f| self.get(row, f));
+        let operator = cells
+            .iter()
+            .find(|cell| operator_symbol(cell).is_some() && !is_direction(cell))
+            .or_else(|| cells.iter().find(|cell| operator_symbol(cell).is_some()))
+            .copied()
+            .unwrap_or("");
+        self.direction_against(row, &name, &cells, operator);
+        // A unit (and operator) in the name's brackets when the row has none: `造林面积(亩)`,
+        // `苗木成活率(≥**%)`.
+        let mut unit = self.get(row, Field::Unit);
+        let mut operator = operator;
+        let from_name = name_unit(&name);
+        let mut guessed = None;
+        if let Some((op, named)) = &from_name {
+            let before = compose(value, operator, unit);
+            if unit.is_empty() && !named.is_empty() {
+                unit = named;
+            }
+            if operator.is_empty() && !op.is_empty() {
+                operator = op;
+            }
+            if compose(value, operator, unit) != before {
+                guessed = Some("单位或比较符取自指标名称的括号".to_owned());
+            }
+        }
+        let target = compose(value, operator, unit);
+        let mut note = self.note(row);
+        if let Some(guess) = guessed {
+            note = Some(match note {
+                Some(n) => format!("{n}；{guess}"),
+                None => guess,
+            });
+        }
+        if let Some(guess) = category.note {
+            note = Some(match note {
+                Some(n) => format!("{guess}；{n}"),
+                None => guess,
+            });
+        }
+        // A 分值 or 得分 merged over several rows belongs to the first of them.
+        let text = |f: Field| {
+            let shared = matches!(f, Field::Weight | Field::Score)
+                && self
+                    .map
+                    .column(f)
+                    .is_some_and(|c| row.continued.contains(&c));
+            Some(self.get(row, f).to_owned()).filter(|t| !t.is_empty() && !shared)
         };
-        let target = compose(
-            value,
-            self.get(row, Field::Operator),
-            self.get(row, Field::Unit),
-        );
-        let note = self.note(row);
+        if [Field::Weight, Field::Score].iter().any(|f| {
+            self.map
+                .column(*f)
+                .is_some_and(|c| row.continued.contains(&c))
+        }) {
+            let shared =
+                "分值（得分）单元格与上面的指标合并，记在合并区域的第一条指标上".to_owned();
+            note = Some(match note {
+                Some(n) => format!("{n}；{shared}"),
+                None => shared,
+            });
+        }
         let item = Item {
-            level1,
-            level2,
+            level1: category.level1,
+            level2: category.level2,
             name,
             target,
             note,
+            weight: text(Field::Weight),
+            actual: text(Field::Actual),
+            score: text(Field::Score),
+            deviation: text(Field::Deviation),
+            place: self.cell_ref(row, Field::Value),
             span: row.span,
         };
         self.departments[at.0].agencies[at.1].projects[at.2]
@@ -415,20 +764,33 @@ impl RowReader<'_> {
             .push(item);
     }
 
-    /// The columns the language has no place for, kept as a comment above the indicator.
+    /// The columns the language has no place for, kept as a comment above the indicator; a
+    /// weight that is not a number stays here too.
     fn note(&self, row: &SheetRow) -> Option<String> {
+        let weight = self.get(row, Field::Weight);
         let parts: Vec<String> = [
             Field::Kind,
+            Field::Direction,
             Field::Explanation,
             Field::Weight,
             Field::Scoring,
             Field::Remark,
         ]
         .into_iter()
+        .filter(|f| *f != Field::Weight || parse_number(weight).is_none())
+        .filter(|f| {
+            // An operator column already went into the target.
+            !matches!(f, Field::Kind | Field::Direction)
+                || operator_symbol(self.get(row, *f)).is_none()
+        })
         .filter_map(|f| {
             let text = self.get(row, f);
             (!text.is_empty()).then(|| format!("{}：{text}", f.heading()))
         })
+        .chain(self.other_columns.iter().filter_map(|(c, heading)| {
+            let text = row.cell(*c);
+            (!text.is_empty()).then(|| format!("{heading}：{text}"))
+        }))
         .collect();
         (!parts.is_empty()).then(|| parts.join("；"))
     }
@@ -449,9 +811,105 @@ impl RowReader<'_> {
 
     fn unplaced(&mut self, row: &SheetRow, detail: &str) {
         let place = self.here(row);
-        self.diagnostics
-            .push(diag::unplaced(&place, row.span, detail));
+        let finding = diag::unplaced(&place, row.span, detail);
+        self.push_at(finding, self.row_ref(row));
     }
+
+    /// A 正向 / 反向 cell that says the opposite of the operator the row states.
+    fn direction_against(&mut self, row: &SheetRow, name: &str, cells: &[&str], operator: &str) {
+        let Some(direction) = cells.iter().find(|c| is_direction(c)) else {
+            return;
+        };
+        let (Some(stated), Some(implied)) = (operator_symbol(operator), operator_symbol(direction))
+        else {
+            return;
+        };
+        let up = |op: &str| matches!(op, "≥" | ">");
+        let down = |op: &str| matches!(op, "≤" | "<");
+        if (up(stated) && down(implied)) || (down(stated) && up(implied)) {
+            let place = self.here(row);
+            let finding = diag::direction_contradiction(
+                &place,
+                row.span,
+                name,
+                direction.trim(),
+                operator.trim(),
+            );
+            let cell = self
+                .cell_ref(row, Field::Direction)
+                .or_else(|| self.row_ref(row));
+            self.push_at(finding, cell);
+        }
+    }
+
+    /// A finding, placed at its cell when the sheet has a name (a workbook's; a CSV's lines are
+    /// its places).
+    fn push_at(&mut self, finding: Diagnostic, cell: Option<String>) {
+        self.diagnostics.push(match cell {
+            Some(cell) => finding.in_cell(cell),
+            None => finding,
+        });
+    }
+}
+
+/// The operator and unit a name's last brackets give: `(亩)` → ("", "亩"), `(≥**%)` → ("≥", "%").
+fn name_unit(name: &str) -> Option<(&str, &str)> {
+    let name = name.trim_end();
+    let close = name.strip_suffix(')').or_else(|| name.strip_suffix('）'))?;
+    let open = close.rfind(['(', '（'])?;
+    let inner = &close[open..];
+    let inner = inner
+        .strip_prefix('(')
+        .or_else(|| inner.strip_prefix('（'))?
+        .trim();
+    let op_end = inner
+        .char_indices()
+        .find(|(_, c)| {
+            !matches!(
+                c,
+                '≥' | '≤' | '>' | '<' | '=' | '＞' | '＜' | '＝' | '≧' | '≦'
+            )
+        })
+        .map_or(inner.len(), |(i, _)| i);
+    let (op, rest) = inner.split_at(op_end);
+    let unit = rest.trim_start_matches(['*', '＊', 'X', 'x', '×']).trim();
+    let op = operator_symbol(op).unwrap_or("");
+    let magnitude = ["万", "亿", "千", "百"]
+        .iter()
+        .find_map(|m| unit.strip_prefix(m))
+        .filter(|u| !u.is_empty())
+        .unwrap_or(unit);
+    let known = crate::model::measure::unit(unit).is_some()
+        || crate::model::measure::unit(magnitude).is_some();
+    (known && (!op.is_empty() || unit.chars().count() <= 4)).then_some((op, unit))
+}
+
+/// The headings of the likely header rows, and the `--columns` mapping their words suggest.
+fn seen_headings(rows: &[SheetRow]) -> String {
+    let mut headings: Vec<String> = Vec::new();
+    for row in rows {
+        for cell in &row.cells {
+            let cell = cell.trim();
+            if !cell.is_empty() && !headings.iter().any(|h| h == cell) {
+                headings.push(cell.to_owned());
+            }
+        }
+    }
+    if headings.is_empty() {
+        return "。表中没有看到像表头的行：工作表里应有「一级指标 | 二级指标 | 三级指标 | 指标值」这样的表头".to_owned();
+    }
+    let shown: Vec<String> = headings
+        .iter()
+        .take(12)
+        .map(|h| format!("「{}」", excerpt(h)))
+        .collect();
+    let proposal = Columns::propose(&headings);
+    let how = if proposal.is_empty() {
+        "列名不同时用 `--columns \"原列名=三级指标,原列名=指标值\"` 指明".to_owned()
+    } else {
+        format!("可试 `--columns \"{}\"`", proposal.join(","))
+    };
+    format!("。看到的列名：{}；{how}", shown.join(""))
 }
 
 fn excerpt(text: &str) -> String {

@@ -41,9 +41,19 @@ pub struct Project {
     pub classified: bool,
     pub budget: Vec<Cell>,
     pub goal: Option<String>,
+    /// 实施期目标, when the table gives one.
+    pub term_goal: Option<String>,
     pub indicators: Vec<Item>,
     /// Comment lines written at the top of the project block.
     pub notes: Vec<String>,
+    /// Category weights written in the labels (`产出指标(50分)`): (`产出`, 50).
+    pub weights: Vec<(String, Decimal)>,
+    /// A self-evaluation's funds block (年初预算数 / 全年预算数 / 全年执行数 …), for the actuals.
+    pub figures: Vec<(&'static str, String)>,
+    /// The workbook cell of its name (`Sheet1!B4`), when a form's info block gave it.
+    pub place: Option<String>,
+    /// The workbook cell of its 总计 (`Sheet1!C7`), when a form's funds block gave it.
+    pub budget_place: Option<String>,
     pub span: Span,
 }
 
@@ -64,8 +74,16 @@ pub struct Item {
     pub level2: Option<String>,
     pub name: String,
     pub target: String,
-    /// Columns the language has no place for (指标解释, 权重 …), kept as a comment.
+    /// Columns the language has no place for (指标解释 …), kept as a comment.
     pub note: Option<String>,
+    /// The 权重 / 分值 cell, written as the indicator's `评分` line when it is a number.
+    pub weight: Option<String>,
+    /// A self-evaluation's 实际完成值, 得分 and 偏差原因分析, for the actuals file.
+    pub actual: Option<String>,
+    pub score: Option<String>,
+    pub deviation: Option<String>,
+    /// The sheet cell the indicator's name is in (`Sheet1!D14`), for findings.
+    pub place: Option<String>,
     pub span: Span,
 }
 

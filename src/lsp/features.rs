@@ -118,7 +118,7 @@ fn unit_at(indicator: IndicatorRef<'_>, offset: usize) -> Option<(Span, measure:
         .flat_map(|c| -> Vec<&Quantity> {
             match &c.condition {
                 Condition::Compare { bound, .. } => vec![bound],
-                Condition::Range { low, high } => vec![low, high],
+                Condition::Range { low, high, .. } => vec![low, high],
                 Condition::Relative { amount, .. } => vec![amount],
                 Condition::ZeroEvent { .. } | Condition::Deadline { .. } => vec![],
             }
@@ -140,6 +140,7 @@ const KEYWORDS: &[(&str, &str)] = &[
     ("项目", "项目 \"名称\" {"),
     ("预算", "预算 总计 0.00 财政拨款 0.00"),
     ("目标", "目标 \"绩效目标\""),
+    ("实施期目标", "实施期目标 \"实施期绩效目标\""),
     ("等级", "等级 \"名称\" 优秀 良好 一般 差"),
 ];
 
@@ -191,12 +192,7 @@ fn categories() -> Vec<CompletionItem> {
         .iter()
         .map(|(word, detail)| item(word, CompletionItemKind::KEYWORD, detail))
         .collect();
-    for level1 in [
-        Level1::Output,
-        Level1::Benefit,
-        Level1::Satisfaction,
-        Level1::Cost,
-    ] {
+    for level1 in Level1::known() {
         items.push(item(level1.label(), CompletionItemKind::ENUM, "一级指标"));
         for level2 in level1.level2_words().split('、') {
             let label = format!("{}.{level2}", level1.label());

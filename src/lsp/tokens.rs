@@ -99,7 +99,7 @@ fn items(items: &[Item], text: &str, found: &mut Vec<(Span, Kind)>) {
                     push(Some(&amount.number), Kind::Number, found);
                 }
             }
-            Item::Goal(goal) => found.push((goal.span, Kind::Str)),
+            Item::Goal(goal) | Item::TermGoal(goal) => found.push((goal.span, Kind::Str)),
             Item::Scale(line) => {
                 keyword(text, line.span.start, "等级", found);
                 found.push((line.name.span, Kind::Str));

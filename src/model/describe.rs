@@ -22,6 +22,9 @@ impl Comparison {
 impl Category {
     /// `产出/数量`, or `满意度` when no 二级 is given.
     pub fn label(&self) -> String {
+        if let Some(written) = &self.written {
+            return written.replace('.', "/");
+        }
         match self.level2 {
             Some(level2) => format!("{}/{}", self.level1.label(), level2.label()),
             None => self.level1.label().to_owned(),
@@ -44,6 +47,12 @@ impl Level2 {
             Level2::EconomicCost => "经济成本",
             Level2::SocialCost => "社会成本",
             Level2::EcologicalCost => "生态环境成本",
+            Level2::Approval => "项目立项",
+            Level2::Goals => "绩效目标",
+            Level2::Funding => "资金投入",
+            Level2::FundManagement => "资金管理",
+            Level2::Implementation => "组织实施",
+            Level2::Other => "其他",
         }
     }
 }
@@ -64,6 +73,10 @@ impl Dimension {
             Dimension::Score => "分值",
             Dimension::Data => "数据量",
             Dimension::Bandwidth => "带宽",
+            Dimension::Volume => "体积（立方米、升，可互相换算）",
+            Dimension::Mass => "质量（克、公斤、吨，可互相换算）",
+            Dimension::Multiple => "倍数",
+            Dimension::UnitCost => "单价（元/亩、元/人 等，只与同一单位相比）",
         }
     }
 }
@@ -104,7 +117,21 @@ fn describe_clause(clause: &Clause) -> String {
                 None => format!("{total}{}（方向不明）", bound.display()),
             }
         }
-        Condition::Range { low, high } => format!("{} 至 {}", low.display(), high.display()),
+        Condition::Range {
+            low,
+            high,
+            low_open,
+            high_open,
+        } => {
+            let end = |open: bool| if open { "（不含）" } else { "" };
+            format!(
+                "{}{} 至 {}{}",
+                low.display(),
+                end(*low_open),
+                high.display(),
+                end(*high_open)
+            )
+        }
         Condition::ZeroEvent { event } => match event {
             Some(event) => format!("不发生「{event}」"),
             None => "无（不发生）".to_owned(),

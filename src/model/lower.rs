@@ -1,10 +1,11 @@
 //! Syntax tree → typed model: blocks become departments, budget units and projects; categories,
 //! amounts and targets are read and normalized.
 
-use super::category::{Category, LEVEL1_WORDS, Level1, Level2};
+use super::category::{self, Category, LEVEL1_WORDS, Level1, Level2};
 use super::quantity::parse_number;
 use super::scoring::{self, Group, GroupIndicator, Member, Scoring, Settings};
-use super::spec::{Agency, Amount, Budget, Department, Fund, GradeScale, Indicator, Project, Spec};
+use super::spec::{Agency, Amount, Budget, Department, Fund, Indicator, Project, Spec};
+use super::target::GradeScale;
 use super::value::{lower_target, number_error};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
@@ -95,6 +96,30 @@ impl Lowerer {
         *slot = scoring.or(slot.take());
     }
 
+    /// Gives a `年初` line (the start-of-year target) to the indicator just above it; a second one
+    /// is reported, one with no indicator above is an orphan.
+    fn attach_initial(
+        &mut self,
+        line: &ast::InitialLine,
+        last: Option<&mut Indicator>,
+        scales: &[&GradeScale],
+    ) {
+        let Some(indicator) = last else {
+            self.diagnostics.push(
+                Diagnostic::new(Code::SyntaxError, line.span)
+                    .arg("detail", "年初目标行之前没有指标行")
+                    .arg("label", "不知道是哪条指标的年初目标")
+                    .arg("help", "把 `年初 …` 写在它所属的指标行（或其评分行）之后"),
+            );
+            return;
+        };
+        let initial = lower_target(&line.target, &indicator.name, scales, &mut self.diagnostics);
+        if indicator.initial.is_some() {
+            self.diagnostics.push(repeated(line.span, "年初目标"));
+        }
+        indicator.initial = Some(initial);
+    }
+
     fn project(&mut self, block: &Block, outer: &[GradeScale]) -> Project {
         let scales = self.scales(&block.items);
         let in_scope = chain(&scales, outer);
@@ -119,6 +144,10 @@ impl Lowerer {
                     let last = last.map(|i| (i.name.as_str(), &mut i.scoring));
                     self.attach_score(line, last, &visible);
                 }
+                Item::Initial(line) => {
+                    let last = indicators.last_mut().filter(|_| previous_was_indicator);
+                    self.attach_initial(line, last, &visible);
+                }
                 _ => previous_was_indicator = false,
             }
         }
@@ -132,6 +161,7 @@ impl Lowerer {
             ),
             budget: self.budget(&block.items),
             goal: self.goal(&block.items),
+            term_goal: self.term_goal(&block.items),
             scales,
             indicators,
             span: block.header,
@@ -152,35 +182,64 @@ impl Lowerer {
             name,
             target,
             scoring: None,
+            initial: None,
             span: line.span,
             name_span: line.name.span,
         })
     }
 
+    /// The category of an indicator line. A word the language does not know is kept as written
+    /// (`Level1::Other` / `Level2::Other`) and reported with the nearest known category, so no
+    /// indicator is lost for its category.
     fn category(&mut self, levels: &[ast::Text]) -> Option<Category> {
         let first = levels.first()?;
-        let Some(level1) = Level1::read(&first.value) else {
-            let mut diagnostic = unknown_category(first, "一级", LEVEL1_WORDS);
-            if first.value.starts_with("投入") {
-                diagnostic =
-                    diagnostic.arg("allowed", format!("{LEVEL1_WORDS}（投入不是绩效指标）"));
-            }
-            self.diagnostics.push(diagnostic);
-            return None;
+        let second = levels.get(1);
+        let written =
+            || category::written_label(&first.value, second.map_or("", |w| w.value.as_str()));
+        let nearest = || {
+            category::nearest_label(&first.value, second.map_or("", |w| w.value.as_str()))
+                .map(|n| format!("（最接近的是「{n}」）"))
+                .unwrap_or_default()
         };
-        let level2 = match levels.get(1) {
+        let Some(level1) = Level1::read(&first.value) else {
+            let mut allowed = format!("{LEVEL1_WORDS}{}", nearest());
+            if first.value.starts_with("投入") {
+                allowed = format!("{LEVEL1_WORDS}（投入不是绩效指标）");
+            }
+            self.diagnostics
+                .push(unknown_category(first, "一级", &allowed));
+            return Some(Category {
+                level1: Level1::Other,
+                level2: second.map(|_| Level2::Other),
+                written: Some(written()),
+            });
+        };
+        let level2 = match second {
             Some(word) => match Level2::read(level1, &word.value) {
                 Some(level2) => Some(level2),
                 None => {
-                    let allowed = format!("{}（属于{}）", level1.level2_words(), level1.label());
+                    let allowed = format!(
+                        "{}（属于{}）{}",
+                        level1.level2_words(),
+                        level1.label(),
+                        nearest()
+                    );
                     self.diagnostics
                         .push(unknown_category(word, "二级", &allowed));
-                    return None;
+                    return Some(Category {
+                        level1,
+                        level2: Some(Level2::Other),
+                        written: Some(written()),
+                    });
                 }
             },
             None => None,
         };
-        Some(Category { level1, level2 })
+        Some(Category {
+            level1,
+            level2,
+            written: None,
+        })
     }
 
     /// The block's `预算` line; amounts without a column name fill the columns in table order.
@@ -234,6 +293,13 @@ impl Lowerer {
         })
     }
 
+    fn term_goal(&mut self, items: &[Item]) -> Option<String> {
+        self.only_one(items, "实施期目标", |item| match item {
+            Item::TermGoal(text) => Some((text.span, text.value.clone())),
+            _ => None,
+        })
+    }
+
     /// The one item of a kind a block may hold; any further one is reported as repeated.
     fn only_one<'i, T>(
         &mut self,
@@ -267,7 +333,10 @@ impl Lowerer {
 impl Lowerer {
     /// `组 … { … }`: sub-groups and indicators (with or without a category), each indicator
     /// scored by the `评分` line after it.
-    fn group(&mut self, block: &Block, scales: &[&GradeScale]) -> Group {
+    fn group(&mut self, block: &Block, outer: &[&GradeScale]) -> Group {
+        let own = self.scales(&block.items);
+        let scales: Vec<&GradeScale> = own.iter().chain(outer.iter().copied()).collect();
+        let scales = scales.as_slice();
         let mut members: Vec<Member> = Vec::new();
         let mut previous_was_indicator = false;
         for item in &block.items {
@@ -319,6 +388,7 @@ impl Lowerer {
         Group {
             name: block.name.value.clone(),
             weight: weight_text.and_then(|w| parse_number(&w.value)),
+            scales: own,
             members,
             span: block.header,
             weight_span: weight_text.map(|w| w.span),

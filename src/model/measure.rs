@@ -25,6 +25,14 @@ pub enum Dimension {
     Score,
     Data,
     Bandwidth,
+    /// 立方米, 升.
+    Volume,
+    /// 克, 公斤, 吨.
+    Mass,
+    /// 倍: a multiple of something else.
+    Multiple,
+    /// A price per thing (元/亩, 元/人): compares only with the same unit, like counts.
+    UnitCost,
 }
 
 /// A unit of measure: its canonical symbol and dimension.
@@ -59,7 +67,9 @@ const fn def(
 use Dimension::*;
 
 /// Every unit the value grammar reads. Counting words all have factor 1 and compare only with
-/// themselves (and with the generic 个 / 项).
+/// themselves (and with the generic 个 / 项). Area counts in fifteenths of a square metre, so
+/// that 亩 (10 000 / 15 m²), 公顷 and 平方米 all have whole factors; a conversion between 亩 and
+/// 平方米 is still a division by 15.
 static UNITS: &[UnitDef] = &[
     def("%", &["%", "％", "百分比"], Ratio, (1, 0)),
     def("‰", &["‰"], Ratio, (1, 1)),
@@ -77,22 +87,81 @@ static UNITS: &[UnitDef] = &[
     def("千元", &["千元"], Money, (1_000, 0)),
     def("万元", &["万元"], Money, (10_000, 0)),
     def("亿元", &["亿元"], Money, (100_000_000, 0)),
-    def("平方米", &["平方米", "㎡", "m²", "m2"], Area, (1, 0)),
-    def("平方公里", &["平方公里", "平方千米"], Area, (1_000_000, 0)),
+    def(
+        "平方米",
+        &["平方米", "平米", "㎡", "m²", "m2"],
+        Area,
+        (15, 0),
+    ),
+    def("亩", &["亩"], Area, (10_000, 0)),
+    def("公顷", &["公顷", "hm²", "hm2"], Area, (150_000, 0)),
+    def(
+        "平方公里",
+        &["平方公里", "平方千米", "km²", "km2"],
+        Area,
+        (15_000_000, 0),
+    ),
+    def("毫米", &["毫米", "mm"], Length, (1, 3)),
+    def("厘米", &["厘米", "cm"], Length, (1, 2)),
     def("米", &["米", "M", "m"], Length, (1, 0)),
     def("公里", &["公里", "千米", "km"], Length, (1_000, 0)),
+    def("立方米", &["立方米", "m³", "m3"], Volume, (1_000, 0)),
+    def("升", &["升", "L"], Volume, (1, 0)),
+    def("克", &["克", "g"], Mass, (1, 0)),
+    def("公斤", &["公斤", "千克", "kg"], Mass, (1_000, 0)),
+    def("斤", &["斤"], Mass, (500, 0)),
+    def("吨", &["吨", "t"], Mass, (1_000_000, 0)),
+    def("倍", &["倍"], Multiple, (1, 0)),
     def("分", &["分"], Score, (1, 0)),
     def("GB", &["GB"], Data, (1, 0)),
     def("TB", &["TB"], Data, (1_024, 0)),
     def("Mbps", &["Mbps"], Bandwidth, (1, 0)),
 ];
 
+/// Prices per thing, as the grammar spells them (`1600元/亩`; `万元/人` is 万 + 元/人).
+static UNIT_COSTS: &[&str] = &[
+    "元/平方米",
+    "元/平米",
+    "元/人次",
+    "元/公里",
+    "元/亩",
+    "元/人",
+    "元/个",
+    "元/米",
+    "元/吨",
+    "元/次",
+    "元/户",
+    "元/生",
+    "元/头",
+    "元/只",
+    "元/株",
+    "元/台",
+    "元/辆",
+    "元/床",
+    "元/件",
+    "元/套",
+    "元/所",
+    "元/座",
+    "元/处",
+    "元/项",
+    "元/场",
+    "元/篇",
+    "元/份",
+    "元/册",
+    "元/间",
+];
+
 /// Measure words for counted things, as the grammar spells them.
 static COUNT_WORDS: &[&str] = &[
     "人次", "户次", "次", "个", "家", "份", "篇次", "篇", "册", "场", "台", "套", "辆", "人", "位",
     "期", "条", "本", "户", "件", "项", "所", "座", "间", "张", "部", "批", "处", "名", "支", "款",
-    "门", "节", "课时", "学时", "页", "字",
+    "门", "节", "课时", "学时", "页", "字", "只", "头", "株", "棵", "床", "校", "单", "例", "种",
+    "匹", "羽", "尾", "口", "眼", "盏", "块", "根", "栋", "幢", "村", "站", "宗", "起", "人天",
+    "人日",
 ];
+
+/// Other spellings of counting words: `人/次` is 人次.
+static COUNT_SPELLINGS: &[(&str, &str)] = &[("人/次", "人次"), ("户/次", "户次")];
 
 /// Counting words that stand for any thing counted.
 pub const GENERIC_COUNTS: &[&str] = &["个", "项"];
@@ -105,6 +174,16 @@ pub fn unit(spelling: &str) -> Option<Unit> {
             dimension: def.dimension,
         });
     }
+    if let Some(cost) = UNIT_COSTS.iter().find(|w| **w == spelling) {
+        return Some(Unit {
+            symbol: cost,
+            dimension: UnitCost,
+        });
+    }
+    let spelling = COUNT_SPELLINGS
+        .iter()
+        .find(|(s, _)| *s == spelling)
+        .map_or(spelling, |(_, w)| w);
     COUNT_WORDS.iter().find(|w| **w == spelling).map(|w| Unit {
         symbol: w,
         dimension: Count,
@@ -116,6 +195,7 @@ pub fn unit_symbols() -> Vec<(&'static str, Dimension)> {
     let measured = UNITS.iter().map(|d| (d.symbol, d.dimension));
     measured
         .chain(COUNT_WORDS.iter().map(|w| (*w, Count)))
+        .chain(UNIT_COSTS.iter().map(|w| (*w, UnitCost)))
         .collect()
 }
 
@@ -132,6 +212,9 @@ impl Unit {
     pub fn comparable(&self, other: &Unit) -> bool {
         if self.dimension != other.dimension {
             return false;
+        }
+        if self.dimension == UnitCost {
+            return self.symbol == other.symbol;
         }
         if self.dimension != Count {
             return true;

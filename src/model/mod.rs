@@ -16,8 +16,8 @@ pub mod words;
 
 pub use category::{Category, Level1, Level2};
 pub use quantity::Quantity;
-pub use spec::{Agency, Amount, Budget, Department, Fund, GradeScale, Indicator, Project, Spec};
-pub use target::{Clause, Comparison, Condition, Meaning, Polarity, Target};
+pub use spec::{Agency, Amount, Budget, Department, Fund, Indicator, Project, Spec};
+pub use target::{Clause, Comparison, Condition, GradeScale, Meaning, Polarity, Target};
 
 use crate::source::Span;
 
@@ -78,6 +78,18 @@ impl Spec {
                 span: i.span,
                 name_span: i.name_span,
             });
+        in_projects.chain(in_groups)
+    }
+
+    /// Every indicator with a `评分` line, in projects and groups alike: (name, target, scoring).
+    pub fn scored(&self) -> impl Iterator<Item = (&str, &Target, &scoring::Scoring)> {
+        let in_projects = self
+            .indicators()
+            .filter_map(|(_, i)| Some((i.name.as_str(), &i.target, i.scoring.as_ref()?)));
+        let in_groups = (self.departments.iter())
+            .flat_map(|d| &d.groups)
+            .flat_map(|g| g.indicators())
+            .filter_map(|i| Some((i.name.as_str(), &i.target, i.scoring.as_ref()?)));
         in_projects.chain(in_groups)
     }
 

@@ -51,6 +51,7 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '．' => '.',
+            '－' | '−' => '-',
             _ => c,
         })
         .collect();

@@ -6,8 +6,7 @@ use serde::Serialize;
 
 use super::category::Category;
 use super::quantity::{Quantity, parse_number};
-use super::spec::GradeScale;
-use super::target::{Condition, Meaning, Target};
+use super::target::{Condition, GradeScale, Meaning, Target};
 use super::value::lower_target;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
@@ -18,6 +17,9 @@ use crate::syntax::{self, ast};
 pub struct Scoring {
     pub weight: Decimal,
     pub rule: ScoreRule,
+    /// Subjects of the target's clauses that, unmet, zero the item (`…未达要求该项不得分`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gates: Vec<String>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -34,22 +36,46 @@ pub enum ScoreRule {
     Proportional,
     /// `线性 90%得0分 100%得2分`: a line through two points, clamped to [0, weight].
     Linear { from: Point, to: Point },
-    /// `达标得5分 每少50篇扣1分 少于550篇不得分`.
+    /// `达标得5分 每少50篇扣1分 每超1个百分点扣0.5分 少于550篇不得分 最高10分`.
     Steps {
+        /// The score the steps count from: `达标得N分`; else the weight, or 0 when every term
+        /// adds points.
         #[serde(skip_serializing_if = "Option::is_none")]
         best: Option<Decimal>,
-        way: StepWay,
-        size: Quantity,
-        points: Decimal,
+        terms: Vec<StepTerm>,
         #[serde(skip_serializing_if = "Option::is_none")]
         zero_below: Option<Condition>,
         /// `按比例`: a part of a step deducts its part of the points.
         partial: bool,
+        /// `最高10分`: bonus points stop there.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cap: Option<Decimal>,
     },
     /// `分档 100%得5分 95%-99%得4分 小于85%不得分`: the first band that holds.
     Bands { bands: Vec<Band> },
     /// `扣分`: the weight less the deductions listed with the actuals.
     Deductions,
+}
+
+/// One term of a step rule: per `size` of shortfall or excess, `points` off (or on, for a bonus).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StepTerm {
+    pub way: StepWay,
+    pub size: Quantity,
+    pub points: Decimal,
+    /// `加`: the points are added.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bonus: bool,
+    /// `最多扣6分`: the most this term takes or gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<Decimal>,
+}
+
+impl ScoreRule {
+    /// A step rule whose every term adds points (a 加分项).
+    pub fn only_bonus(&self) -> bool {
+        matches!(self, ScoreRule::Steps { terms, .. } if terms.iter().all(|t| t.bonus))
+    }
 }
 
 /// Which way a step deduction counts.
@@ -71,14 +97,30 @@ pub struct Point {
     pub span: Span,
 }
 
-/// A band: when the condition holds, the points.
+/// A band: when the test holds, the points.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Band {
     pub text: String,
-    pub condition: Condition,
+    #[serde(flatten)]
+    pub test: BandTest,
     pub points: Decimal,
     #[serde(skip)]
     pub span: Span,
+}
+
+/// What a band asks of the actual: a value (`80%(含)-90%`, `低于60%`) or a grade of a declared
+/// scale (`齐全`, `充分`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum BandTest {
+    Value {
+        condition: Condition,
+    },
+    Grade {
+        grade: String,
+        scale: String,
+        rank: usize,
+    },
 }
 
 /// How ≤ and < targets score when missed (domain.md §7.2).
@@ -118,6 +160,9 @@ pub struct Group {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<Decimal>,
+    /// `等级` lines inside the group: scales its indicators (and sub-groups) see.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scales: Vec<GradeScale>,
     pub members: Vec<Member>,
     #[serde(skip)]
     pub span: Span,
@@ -187,7 +232,7 @@ pub fn lower_score(
     scales: &[&GradeScale],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Scoring> {
-    let Some(weight) = parse_number(&line.weight.value).filter(|w| *w <= max_points()) else {
+    let Some(weight) = parse_number(&line.weight.value).filter(|w| points_range(*w)) else {
         diagnostics.push(bad(
             line.weight.span,
             "分值无法读取",
@@ -207,6 +252,11 @@ pub fn lower_score(
     Some(Scoring {
         weight,
         rule,
+        gates: line
+            .gates
+            .iter()
+            .map(|g| g.value.trim().to_owned())
+            .collect(),
         span: line.span,
     })
 }
@@ -232,35 +282,58 @@ impl Reader<'_> {
             },
             ast::RuleForm::Steps {
                 best,
-                way,
-                size,
-                points,
+                terms,
                 zero_below,
                 partial,
+                cap,
                 ..
             } => ScoreRule::Steps {
                 best: match best {
                     Some(b) => Some(self.number(b)?),
                     None => None,
                 },
-                way: if ["多", "增加", "递增", "高", "超"].contains(&way.value.as_str()) {
-                    StepWay::Excess
-                } else {
-                    StepWay::Shortfall
-                },
-                size: self.quantity(size)?,
-                points: self.number(points)?,
+                terms: terms
+                    .iter()
+                    .map(|t| self.step_term(t))
+                    .collect::<Option<_>>()?,
                 zero_below: match zero_below {
                     Some(z) => Some(self.condition(z)?),
                     None => None,
                 },
                 partial: *partial,
+                cap: match cap {
+                    Some(c) => Some(self.number(c)?),
+                    None => None,
+                },
+            },
+        })
+    }
+
+    fn step_term(&mut self, term: &ast::StepTerm) -> Option<StepTerm> {
+        // 每少 / 每降低 count a shortfall; 每多 / 每超过 / 每发现 (a case) count an excess.
+        const SHORTFALL: &[&str] = &["递减", "减少", "低于", "少于", "降低", "下降", "少", "低"];
+        let size = ast::Text {
+            value: arabic_numerals(&term.size.value),
+            span: term.size.span,
+        };
+        Some(StepTerm {
+            way: if SHORTFALL.contains(&term.way.value.as_str()) {
+                StepWay::Shortfall
+            } else {
+                StepWay::Excess
+            },
+            size: self.quantity(&size)?,
+            points: self.number(&term.points)?,
+            bonus: term.sign.value == "加",
+            limit: match &term.limit {
+                Some(l) => Some(self.number(l)?),
+                None => None,
             },
         })
     }
 
     fn number(&mut self, text: &ast::Text) -> Option<Decimal> {
-        let value = parse_number(&text.value).filter(|v| *v <= max_points());
+        let value = parse_number(&text.value).filter(|v| points_range(*v));
         if value.is_none() {
             self.diagnostics
                 .push(bad(text.span, "分值无法读取", "写成数字，如 `5分`"));
@@ -275,16 +348,20 @@ impl Reader<'_> {
 
     /// The single condition a rule value states (`小于85%`, `95%-99%`, `100%`).
     fn condition(&mut self, text: &ast::Text) -> Option<Condition> {
-        let target = self.target(text);
-        match target.meaning {
+        let meaning = self.target(text).meaning;
+        self.single(meaning, text.span)
+    }
+
+    fn single(&mut self, meaning: Meaning, span: Span) -> Option<Condition> {
+        match meaning {
             Meaning::Conditions { mut clauses } if clauses.len() == 1 => {
                 clauses.pop().map(|c| c.condition)
             }
             _ => {
                 self.diagnostics.push(bad(
-                    text.span,
-                    "评分规则中的数值无法读取",
-                    "写成一个数值或区间，如 `90%`、`95%-99%`、`小于85%`",
+                    span,
+                    "评分规则中的数值或等级无法读取",
+                    "写成一个数值或区间（`90%`、`80%(含)-90%`、`小于85%`），或先用 `等级` 声明等级（如 `等级 \"齐全性\" 齐全 不齐全`）",
                 ));
                 None
             }
@@ -317,9 +394,17 @@ impl Reader<'_> {
     }
 
     fn band(&mut self, anchor: &ast::Anchor) -> Option<Band> {
+        let test = match self.target(&anchor.value).meaning {
+            Meaning::Grade {
+                grade, scale, rank, ..
+            } => BandTest::Grade { grade, scale, rank },
+            meaning => BandTest::Value {
+                condition: self.single(meaning, anchor.value.span)?,
+            },
+        };
         Some(Band {
             text: anchor.value.value.clone(),
-            condition: self.condition(&anchor.value)?,
+            test,
             points: match &anchor.points {
                 Some(p) => self.number(p)?,
                 None => Decimal::ZERO,
@@ -347,6 +432,8 @@ pub fn lower_settings(line: &ast::SettingsLine, diagnostics: &mut Vec<Diagnostic
             .filter(|n| *n <= 10)
         {
             settings.decimals = Some(n);
+        } else if ["整数", "整数分", "取整"].contains(&w) {
+            settings.decimals = Some(0);
         } else if w == "反向甲" {
             settings.reverse = Some(Reverse::A);
         } else if w == "反向乙" {
@@ -365,17 +452,46 @@ pub fn lower_settings(line: &ast::SettingsLine, diagnostics: &mut Vec<Diagnostic
             diagnostics.push(bad(
                 word.span,
                 "无法读取的计分设置",
-                "可写 `保留2位小数`、`反向甲`、`反向乙`、等次与下限如 `优90 良80 中60`，或分值如 `产出60 效益20`",
+                "可写 `保留2位小数`、`整数分`、`反向甲`、`反向乙`、等次与下限如 `优90 良80 中60`，或分值如 `产出60 效益20`",
             ));
         }
     }
     settings
 }
 
-/// No weight or score is above this (a rubric has 100 points; a generous bound keeps the scoring
-/// arithmetic far from overflow).
+/// Points are never negative, and never above 100,000 (a rubric has 100 points; a generous bound
+/// keeps the scoring arithmetic far from overflow).
+fn points_range(points: Decimal) -> bool {
+    !points.is_sign_negative() && points <= max_points()
+}
+
 fn max_points() -> Decimal {
     Decimal::from(100_000)
+}
+
+/// `一个百分点`, `两处`, `十篇`: a step size in Chinese numerals, in digits (`1个百分点`).
+fn arabic_numerals(text: &str) -> String {
+    const DIGITS: &str = "零一二三四五六七八九";
+    let numeral: String = text
+        .chars()
+        .take_while(|c| DIGITS.contains(*c) || matches!(c, '两' | '十'))
+        .collect();
+    let value = numeral
+        .chars()
+        .try_fold((0u32, 0u32), |(total, digit), c| match c {
+            '十' => Some((total + digit.max(1) * 10, 0)),
+            '两' => Some((total, 2)),
+            c => DIGITS
+                .chars()
+                .position(|d| d == c)
+                .map(|d| (total, d as u32)),
+        });
+    match value {
+        Some((total, digit)) if !numeral.is_empty() && !text[numeral.len()..].is_empty() => {
+            format!("{}{}", total + digit, &text[numeral.len()..])
+        }
+        _ => text.to_owned(),
+    }
 }
 
 fn bad(span: Span, detail: &str, help: &str) -> Diagnostic {

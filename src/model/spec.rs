@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::category::Category;
 use super::scoring::{Group, Scoring, Settings};
-use super::target::Target;
+use super::target::{GradeScale, Target};
 use crate::source::Span;
 
 /// One spec file: its departments and the grade scales declared at top level.
@@ -58,6 +58,9 @@ pub struct Project {
     pub budget: Budget,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub goal: Option<String>,
+    /// 实施期目标: the goal of the whole period of a multi-year project.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term_goal: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scales: Vec<GradeScale>,
     pub indicators: Vec<Indicator>,
@@ -156,17 +159,11 @@ pub struct Indicator {
     /// `评分 …` on the next line: the weight and rule.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scoring: Option<Scoring>,
+    /// `年初 …` on a following line: the start-of-year target, when `target` is an adjusted one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial: Option<Target>,
     #[serde(skip)]
     pub span: Span,
     #[serde(skip)]
     pub name_span: Span,
-}
-
-/// A declared grade scale for qualitative targets, best grade first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct GradeScale {
-    pub name: String,
-    pub grades: Vec<String>,
-    #[serde(skip)]
-    pub span: Span,
 }

@@ -101,8 +101,16 @@ pub enum Condition {
         #[serde(skip)]
         op_span: Option<Span>,
     },
-    /// `15-20家`: both ends included.
-    Range { low: Quantity, high: Quantity },
+    /// `15-20家`: both ends included, unless `(含)` marks one end and so leaves the other out
+    /// (`80%(含)-90%`), or `(不含)` leaves out the end it follows.
+    Range {
+        low: Quantity,
+        high: Quantity,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        low_open: bool,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        high_open: bool,
+    },
     /// `无`, `0次`-like statements that something does not happen.
     ZeroEvent {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -141,4 +149,38 @@ impl Target {
             _ => &[],
         }
     }
+
+    /// The quantity a scoring rule's values are read against: the first clause's bound (a
+    /// range's lower end), or a plain 0 for a target that nothing happens (`无违规`: a
+    /// `每发现一处扣1分` rule counts cases).
+    pub fn reference(&self) -> Option<Quantity> {
+        self.clauses().first()?.condition.reference()
+    }
+}
+
+impl Condition {
+    /// See `Target::reference`.
+    pub fn reference(&self) -> Option<Quantity> {
+        match self {
+            Condition::ZeroEvent { .. } => Some(Quantity {
+                value: rust_decimal::Decimal::ZERO,
+                unit: None,
+                per: None,
+                span: Span::default(),
+                unit_span: None,
+            }),
+            Condition::Compare { bound, .. } => Some(bound.clone()),
+            Condition::Range { low, .. } => Some(low.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// A declared grade scale for qualitative targets, best grade first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GradeScale {
+    pub name: String,
+    pub grades: Vec<String>,
+    #[serde(skip)]
+    pub span: Span,
 }

@@ -6,8 +6,7 @@ use rust_decimal::Decimal;
 use super::measure::{self, Period};
 use super::polarity;
 use super::quantity::{Quantity, parse_number};
-use super::spec::GradeScale;
-use super::target::{Change, Clause, Comparison, Condition, Meaning, Polarity, Target};
+use super::target::{Change, Clause, Comparison, Condition, GradeScale, Meaning, Polarity, Target};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast;
@@ -22,7 +21,16 @@ pub fn lower_target(
     scales: &[&GradeScale],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Target {
+    let declared = scales.iter().any(|s| s.grades.contains(&target.text));
     let meaning = match &target.form {
+        // A declared grade is a grade, whatever it reads like (`无结余` on 无结余/有结余).
+        ast::TargetForm::Clauses(_) | ast::TargetForm::Free if declared => {
+            let word = ast::Text {
+                value: target.text.clone(),
+                span: target.span,
+            };
+            grade(None, &word, scales)
+        }
         ast::TargetForm::Clauses(clauses) => {
             let lowered: Option<Vec<Clause>> = clauses
                 .iter()
@@ -106,7 +114,13 @@ fn clause(clause: &ast::Clause, name: &str, diagnostics: &mut Vec<Diagnostic>) -
             month: month.as_ref().and_then(|m| m.value.parse().ok()),
             day: day.as_ref().and_then(|d| d.value.parse().ok()),
         },
-        ast::Core::Range { per, low, high } => {
+        ast::Core::Range {
+            per,
+            low,
+            high,
+            low_mark,
+            high_mark,
+        } => {
             let per = per.as_ref().and_then(|p| Period::read(&p.value));
             let high_q = quantity(high, per, diagnostics)?;
             let mut low_q = quantity(low, per, diagnostics)?;
@@ -123,9 +137,12 @@ fn clause(clause: &ast::Clause, name: &str, diagnostics: &mut Vec<Diagnostic>) -
                 low_q.unit = high_q.unit.clone();
                 low_q.per = low_q.per.or(high_q.per);
             }
+            let (low_open, high_open) = open_ends(low_mark.as_ref(), high_mark.as_ref());
             Condition::Range {
                 low: low_q,
                 high: high_q,
+                low_open,
+                high_open,
             }
         }
         ast::Core::Comparison {
@@ -134,11 +151,14 @@ fn clause(clause: &ast::Clause, name: &str, diagnostics: &mut Vec<Diagnostic>) -
             op,
             quantity: q,
             suffix,
+            mark,
         } => {
             let per = per.as_ref().and_then(|p| Period::read(&p.value));
             let bound = quantity(q, per, diagnostics)?;
             let written = op.as_ref().or(suffix.as_ref());
-            let stated_op = written.and_then(|o| operator(&o.value));
+            let stated_op = written
+                .and_then(|o| operator(&o.value))
+                .map(|o| marked(o, mark.as_ref()));
             let op_value = stated_op.or_else(|| implied(name, subject.as_deref(), &bound));
             Condition::Compare {
                 op: op_value,
@@ -155,6 +175,30 @@ fn clause(clause: &ast::Clause, name: &str, diagnostics: &mut Vec<Diagnostic>) -
         context: clause.context.as_ref().map(|c| c.value.trim().to_owned()),
         span: clause.span,
     })
+}
+
+/// Which ends of a range a `(含)` / `(不含)` leaves out: a marked `含` end is in and the unmarked
+/// end then out; `不含` leaves out its own end; with no mark both ends are in.
+fn open_ends(low: Option<&ast::Text>, high: Option<&ast::Text>) -> (bool, bool) {
+    let excluded = |m: Option<&ast::Text>| m.map(|m| m.value.contains("不含"));
+    match (excluded(low), excluded(high)) {
+        (None, None) => (false, false),
+        (Some(low), None) => (low, !low),
+        (None, Some(high)) => (!high, high),
+        (Some(low), Some(high)) => (low, high),
+    }
+}
+
+/// `90%以上(含)` is ≥ 90%, `90%以上(不含)` is > 90%.
+fn marked(op: Comparison, mark: Option<&ast::Text>) -> Comparison {
+    use Comparison::*;
+    match (op, mark.map(|m| m.value.contains("不含"))) {
+        (Gt, Some(false)) => Ge,
+        (Lt, Some(false)) => Le,
+        (Ge, Some(true)) => Gt,
+        (Le, Some(true)) => Lt,
+        (op, _) => op,
+    }
 }
 
 /// The operator a bare value implies, if the indicator says which way is better.
@@ -181,15 +225,16 @@ fn implied(name: &str, subject: Option<&str>, bound: &Quantity) -> Option<Compar
 pub fn operator(word: &str) -> Option<Comparison> {
     use Comparison::*;
     Some(match word {
-        ">=" | "＞=" | "＞＝" | ">＝" | "≥" | "≧" | "=>" | "大于或等于" | "大于等于"
+        ">=" | "＞=" | "＞＝" | ">＝" | "≥" | "≧" | "⩾" | "=>" | "大于或等于" | "大于等于"
         | "高于或等于" | "高于等于" | "不少于" | "不低于" | "不小于" | "至少" | "最少" | "达到"
         | "达" | "以上" | "及以上" => Ge,
-        "<=" | "＜=" | "＜＝" | "<＝" | "≤" | "≦" | "=<" | "小于或等于" | "小于等于"
+        "<=" | "＜=" | "＜＝" | "<＝" | "≤" | "≦" | "⩽" | "=<" | "小于或等于" | "小于等于"
         | "低于或等于" | "低于等于" | "不超过" | "不高于" | "不大于" | "不多于" | "至多"
         | "最多" | "控制在" | "以下" | "及以下" | "以内" | "之内" | "内" => Le,
-        "＞" | ">" | "超过" | "超出" | "超" | "高于" | "大于" | "多于" => Gt,
-        "＜" | "<" | "小于" | "低于" | "少于" | "不足" | "不满" => Lt,
-        "＝" | "==" | "=" | "等于" | "为" => Eq,
+        "＞" | ">" | "﹥" | "超过" | "超出" | "超" | "高于" | "大于" | "多于" => Gt,
+        "＜" | "<" | "﹤" | "小于" | "低于" | "少于" | "不足" | "不满" => Lt,
+        // `═` (a box-drawing line) is how some tables' fonts and OCR give `=`.
+        "＝" | "==" | "=" | "═" | "﹦" | "等于" | "为" => Eq,
         "!=" | "≠" | "不等于" => Ne,
         _ => return None,
     })

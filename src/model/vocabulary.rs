@@ -6,7 +6,8 @@ use std::sync::{Mutex, OnceLock};
 
 use super::measure::{Dimension, Unit};
 use super::quantity::Quantity;
-use super::spec::{GradeScale, Spec};
+use super::spec::Spec;
+use super::target::GradeScale;
 use super::target::{Clause, Condition, Meaning};
 use crate::config::Vocabulary;
 use crate::source::Span;
@@ -60,7 +61,7 @@ fn give_unit(clause: &mut Clause, units: &[String], text: &str, start: usize) {
     let rest = context[word.len()..].trim().to_owned();
     let bounds: Vec<&mut Quantity> = match &mut clause.condition {
         Condition::Compare { bound, .. } => vec![bound],
-        Condition::Range { low, high } => vec![low, high],
+        Condition::Range { low, high, .. } => vec![low, high],
         _ => Vec::new(),
     };
     if bounds.is_empty() || bounds.iter().any(|q| q.unit.is_some()) {

@@ -1,4 +1,4 @@
-//! One line per finding, `file:line:column: severity[code name] message`, for logs and greps.
+//! One line per finding, `file:line:column: severity[code name] message` (`file:Sheet1!E14: …` in a workbook), for logs and greps.
 
 use super::Summary;
 use super::human::summary_line;
@@ -19,13 +19,10 @@ pub fn render(results: &[Checked]) -> String {
 pub fn lines(source: &SourceFile, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let at = source.line_col(d.span.start);
         let rule = d.rule();
         out.push_str(&format!(
-            "{}:{}:{}: {}[{} {}] {}\n",
-            source.name,
-            at.line,
-            at.column,
+            "{}: {}[{} {}] {}\n",
+            d.place(source),
             d.severity.as_str(),
             rule.id,
             rule.name,

@@ -12,6 +12,22 @@ use crate::source::SourceFile;
 pub fn as_checked(evaluation: &Evaluation, spec: &Checked, actuals: &SourceFile) -> Vec<Checked> {
     let mut spec_findings = evaluation.spec_diagnostics.clone();
     spec_findings.extend(unmet(evaluation));
+    two_files(
+        spec,
+        spec_findings,
+        actuals,
+        &evaluation.actuals_diagnostics,
+    )
+}
+
+/// The spec with `spec_findings` (sorted here) and the actuals file with its own, as `check`'s
+/// renderers take them.
+pub fn two_files(
+    spec: &Checked,
+    mut spec_findings: Vec<Diagnostic>,
+    actuals: &SourceFile,
+    actuals_findings: &[Diagnostic],
+) -> Vec<Checked> {
     diagnostic::sort(&mut spec_findings);
     vec![
         Checked {
@@ -22,7 +38,7 @@ pub fn as_checked(evaluation: &Evaluation, spec: &Checked, actuals: &SourceFile)
         Checked {
             source: actuals.clone(),
             spec: Spec::default(),
-            diagnostics: evaluation.actuals_diagnostics.clone(),
+            diagnostics: actuals_findings.to_vec(),
         },
     ]
 }

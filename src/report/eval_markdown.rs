@@ -2,6 +2,7 @@
 //! layout: 指标 | 年度指标值 | 实际完成值 | 分值 | 得分), and the findings as a list.
 
 use super::eval_table::fmt;
+use crate::diagnostic::Diagnostic;
 use crate::eval::{Evaluation, Row, Verdict};
 use crate::source::SourceFile;
 
@@ -52,11 +53,27 @@ pub fn render(evaluation: &Evaluation, spec: &SourceFile, actuals: &SourceFile) 
             section.grade
         ));
     }
-    let findings: Vec<String> = evaluation
-        .spec_diagnostics
+    out.push_str(&findings(
+        &evaluation.spec_diagnostics,
+        spec,
+        &evaluation.actuals_diagnostics,
+        actuals,
+    ));
+    out
+}
+
+/// `### 发现的问题` and one line a finding (`file:line:column` code name: message), the spec's
+/// first; nothing when there is none.
+pub fn findings(
+    spec_diagnostics: &[Diagnostic],
+    spec: &SourceFile,
+    actuals_diagnostics: &[Diagnostic],
+    actuals: &SourceFile,
+) -> String {
+    let lines: Vec<String> = spec_diagnostics
         .iter()
         .map(|d| (spec, d))
-        .chain(evaluation.actuals_diagnostics.iter().map(|d| (actuals, d)))
+        .chain(actuals_diagnostics.iter().map(|d| (actuals, d)))
         .map(|(source, d)| {
             let at = source.line_col(d.span.start);
             format!(
@@ -70,11 +87,10 @@ pub fn render(evaluation: &Evaluation, spec: &SourceFile, actuals: &SourceFile) 
             )
         })
         .collect();
-    if !findings.is_empty() {
-        out.push_str("### 发现的问题\n\n");
-        out.push_str(&findings.concat());
+    if lines.is_empty() {
+        return String::new();
     }
-    out
+    format!("### 发现的问题\n\n{}", lines.concat())
 }
 
 fn verdict(v: &Verdict) -> String {

@@ -96,13 +96,17 @@ fn verdict_text(verdict: &crate::eval::Verdict) -> String {
 /// Long targets (a paragraph of arrival times) are cut to keep the table readable; the JSON and
 /// Markdown outputs keep them whole.
 fn clip(text: &str) -> String {
-    const MAX: usize = 36;
-    if text.width() <= MAX {
+    clip_to(text, 36)
+}
+
+/// `text` cut to `max` display columns, with `…` where it was cut.
+pub fn clip_to(text: &str, max: usize) -> String {
+    if text.width() <= max {
         return text.to_owned();
     }
     let mut out = String::new();
     for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > MAX - 1 {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > max - 1 {
             break;
         }
         out.push(c);

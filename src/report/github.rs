@@ -4,19 +4,39 @@
 
 use super::Summary;
 use super::human::summary_line;
+use super::stream::FileByFile;
 use crate::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 
 /// Every finding as a `::error …::message` or `::warning …::message` line, then the summary.
 pub fn render(results: &[Checked]) -> String {
-    let mut out = String::new();
-    for (checked, d) in errors_first(results) {
-        out.push_str(&command(&checked.source, d));
-        out.push('\n');
+    super::stream::whole(Box::new(Stream::default()), results)
+}
+
+/// The workflow commands written a file at a time: errors at once, warnings held to the end.
+#[derive(Default)]
+pub struct Stream {
+    warnings: String,
+}
+
+impl FileByFile for Stream {
+    fn file(&mut self, checked: &Checked) -> String {
+        let mut errors = String::new();
+        for d in &checked.diagnostics {
+            let out = match d.severity {
+                Severity::Error => &mut errors,
+                Severity::Warning => &mut self.warnings,
+            };
+            out.push_str(&command(&checked.source, d));
+            out.push('\n');
+        }
+        errors
     }
-    out.push_str(&summary_line(&Summary::of(results)));
-    out
+
+    fn finish(self: Box<Self>, summary: &Summary) -> String {
+        self.warnings + &summary_line(summary)
+    }
 }
 
 /// Every finding with its file: all errors, then all warnings, each in file order.
@@ -40,12 +60,13 @@ pub fn command(source: &SourceFile, d: &Diagnostic) -> String {
     let start = source.line_col(d.span.start);
     let end = source.line_col(d.span.end);
     let rule = d.rule();
-    let mut properties = vec![
-        ("file", source.name.clone()),
-        ("line", start.line.to_string()),
-        ("endLine", end.line.to_string()),
-    ];
-    if start.line == end.line {
+    let mut properties = vec![("file", source.name.clone())];
+    // A workbook has no lines to annotate: the file is named and the message starts with the cell.
+    if d.cell.is_none() {
+        properties.push(("line", start.line.to_string()));
+        properties.push(("endLine", end.line.to_string()));
+    }
+    if start.line == end.line && d.cell.is_none() {
         properties.push(("col", start.column.to_string()));
         properties.push(("endColumn", end.column.to_string()));
     }
@@ -54,7 +75,10 @@ pub fn command(source: &SourceFile, d: &Diagnostic) -> String {
         .iter()
         .map(|(key, value)| format!("{key}={}", escape_property(value)))
         .collect();
-    let mut message = d.message();
+    let mut message = match &d.cell {
+        Some(cell) => format!("{cell}: {}", d.message()),
+        None => d.message(),
+    };
     if let Some(help) = d.help() {
         message.push('\n');
         message.push_str(&help);
@@ -86,14 +110,11 @@ pub fn step_summary(results: &[Checked]) -> String {
     if any {
         out.push_str("| 级别 | 位置 | 规则 | 说明 |\n| --- | --- | --- | --- |\n");
         for (checked, d) in errors_first(results) {
-            let at = checked.source.line_col(d.span.start);
             let rule = d.rule();
             out.push_str(&format!(
-                "| {} | `{}:{}:{}` | {} {} | {} |\n",
+                "| {} | `{}` | {} {} | {} |\n",
                 d.severity.as_str(),
-                checked.source.name.replace('`', "'"),
-                at.line,
-                at.column,
+                d.place(&checked.source).replace('`', "'"),
                 rule.id,
                 rule.name,
                 escape_cell(&d.message())

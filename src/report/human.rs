@@ -73,9 +73,22 @@ impl fmt::Debug for Report<'_> {
     }
 }
 
+impl Report<'_> {
+    /// A finding about a workbook that no line of the spec made from it carries (an import
+    /// finding): it is shown at its cell, without the spec the user never saw.
+    fn table_only(&self) -> Option<&str> {
+        let d = self.diagnostic;
+        d.cell.as_deref().filter(|_| d.labels.is_empty())
+    }
+}
+
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message())
+        f.write_str(&self.diagnostic.message())?;
+        match self.table_only() {
+            Some(cell) => write!(f, "\n位置：{}:{cell}", self.source.name),
+            None => Ok(()),
+        }
     }
 }
 
@@ -103,10 +116,14 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        match self.table_only() {
+            Some(_) => None,
+            None => Some(self.source),
+        }
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.table_only().is_none().then_some(())?;
         let d = self.diagnostic;
         let primary = LabeledSpan::new_primary_with_span(
             Some(d.primary_label()),

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::stream::{FileByFile, JsonArray};
 use crate::Checked;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::source::SourceFile;
@@ -30,6 +31,9 @@ pub struct Finding<'a> {
     pub help: Option<String>,
     pub labels: Vec<FindingLabel>,
     pub fix: Option<&'a Fix>,
+    /// The workbook cell of a finding in a table (`Sheet1!E14`); absent for a spec.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -73,16 +77,35 @@ pub fn finding<'a>(source: &'a SourceFile, d: &'a Diagnostic) -> Finding<'a> {
             })
             .collect(),
         fix: d.fix.as_ref(),
+        cell: d.cell.as_deref(),
     }
 }
 
 /// The findings of every file as a pretty-printed JSON array.
 pub fn render(results: &[Checked]) -> String {
-    let findings: Vec<Finding<'_>> = results
-        .iter()
-        .flat_map(|c| c.diagnostics.iter().map(move |d| finding(&c.source, d)))
-        .collect();
-    let mut out = serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".to_owned());
-    out.push('\n');
-    out
+    super::stream::whole(Box::new(Stream::default()), results)
+}
+
+/// The JSON array written a file at a time.
+pub struct Stream(JsonArray);
+
+impl Default for Stream {
+    fn default() -> Stream {
+        Stream(JsonArray::new(0))
+    }
+}
+
+impl FileByFile for Stream {
+    fn file(&mut self, checked: &Checked) -> String {
+        let source = &checked.source;
+        checked
+            .diagnostics
+            .iter()
+            .map(|d| self.0.element(&finding(source, d)))
+            .collect()
+    }
+
+    fn finish(self: Box<Self>, _: &super::Summary) -> String {
+        self.0.close() + "\n"
+    }
 }

@@ -1,6 +1,7 @@
 //! JUnit XML for CI test reports: a test suite per file, a test case per indicator, a failure per
 //! error-level finding; findings outside every indicator belong to a test case named after the file.
 
+use super::stream::FileByFile;
 use crate::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
@@ -13,58 +14,82 @@ struct Case<'a> {
 
 /// The findings of every file as a JUnit `<testsuites>` document.
 pub fn render(results: &[Checked]) -> String {
-    let suites: Vec<(&Checked, Vec<Case<'_>>)> = results.iter().map(|c| (c, cases(c))).collect();
-    let tests: usize = suites.iter().map(|(_, cases)| cases.len()).sum();
-    let failures: usize = suites.iter().map(|(_, cases)| failed(cases)).sum();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!(
-        "<testsuites name=\"jixiao\" tests=\"{tests}\" failures=\"{failures}\">\n"
-    ));
-    for (checked, cases) in &suites {
-        let file = escape(&checked.source.name);
+    super::stream::whole(Box::new(Stream::default()), results)
+}
+
+/// The document written a file at a time. Its totals come first, so the suites are held (as
+/// text, not as checked files) until the end.
+#[derive(Default)]
+pub struct Stream {
+    suites: String,
+    tests: usize,
+    failures: usize,
+}
+
+impl FileByFile for Stream {
+    fn file(&mut self, checked: &Checked) -> String {
+        let cases = cases(checked);
+        self.tests += cases.len();
+        self.failures += failed(&cases);
+        suite(&mut self.suites, checked, &cases);
+        String::new()
+    }
+
+    fn finish(self: Box<Self>, _: &super::Summary) -> String {
+        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.push_str(&format!(
-            "  <testsuite name=\"{file}\" tests=\"{}\" failures=\"{}\">\n",
-            cases.len(),
-            failed(cases)
+            "<testsuites name=\"jixiao\" tests=\"{}\" failures=\"{}\">\n",
+            self.tests, self.failures
         ));
-        for case in cases {
-            out.push_str(&format!(
-                "    <testcase classname=\"{file}\" name=\"{}\"",
-                escape(&case.name)
-            ));
-            if case.findings.is_empty() {
-                out.push_str("/>\n");
-                continue;
-            }
-            out.push_str(">\n");
-            let mut warnings = String::new();
-            for d in &case.findings {
-                let line = finding_line(&checked.source, d);
-                match d.severity {
-                    Severity::Error => out.push_str(&format!(
-                        "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
-                        d.rule().id,
-                        escape(&d.message()),
-                        escape_text(&line)
-                    )),
-                    Severity::Warning => {
-                        warnings.push_str(&line);
-                        warnings.push('\n');
-                    }
+        out.push_str(&self.suites);
+        out.push_str("</testsuites>\n");
+        out
+    }
+}
+
+/// One file's `<testsuite>`.
+fn suite(out: &mut String, checked: &Checked, cases: &[Case<'_>]) {
+    let file = escape(&checked.source.name);
+    out.push_str(&format!(
+        "  <testsuite name=\"{file}\" tests=\"{}\" failures=\"{}\">\n",
+        cases.len(),
+        failed(cases)
+    ));
+    for case in cases {
+        out.push_str(&format!(
+            "    <testcase classname=\"{file}\" name=\"{}\"",
+            escape(&case.name)
+        ));
+        if case.findings.is_empty() {
+            out.push_str("/>\n");
+            continue;
+        }
+        out.push_str(">\n");
+        let mut warnings = String::new();
+        for d in &case.findings {
+            let line = finding_line(&checked.source, d);
+            match d.severity {
+                Severity::Error => out.push_str(&format!(
+                    "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                    d.rule().id,
+                    escape(&d.message()),
+                    escape_text(&line)
+                )),
+                Severity::Warning => {
+                    warnings.push_str(&line);
+                    warnings.push('\n');
                 }
             }
-            if !warnings.is_empty() {
-                out.push_str(&format!(
-                    "      <system-out>{}</system-out>\n",
-                    escape_text(&warnings)
-                ));
-            }
-            out.push_str("    </testcase>\n");
         }
-        out.push_str("  </testsuite>\n");
+        if !warnings.is_empty() {
+            out.push_str(&format!(
+                "      <system-out>{}</system-out>\n",
+                escape_text(&warnings)
+            ));
+        }
+        out.push_str("    </testcase>\n");
     }
-    out.push_str("</testsuites>\n");
-    out
+    out.push_str("  </testsuite>\n");
 }
 
 /// How many cases of a suite have an error-level finding.
@@ -108,13 +133,10 @@ fn cases(checked: &Checked) -> Vec<Case<'_>> {
 
 /// `file:line:column: JX0101 vague-target message`, and the help on the next line.
 fn finding_line(source: &SourceFile, d: &Diagnostic) -> String {
-    let at = source.line_col(d.span.start);
     let rule = d.rule();
     let mut line = format!(
-        "{}:{}:{}: {} {} {}",
-        source.name,
-        at.line,
-        at.column,
+        "{}: {} {} {}",
+        d.place(source),
         rule.id,
         rule.name,
         d.message()

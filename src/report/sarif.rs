@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::stream::{FileByFile, JsonArray};
 use crate::Checked;
 use crate::diagnostic::{Diagnostic, RULES, Rule};
 use crate::source::{SourceFile, Span};
@@ -80,14 +81,25 @@ struct Location {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<usize>,
     physical_location: PhysicalLocation,
+    /// The workbook cell (`Sheet1!E14`) of a finding in a table, which has no lines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation>,
     message: Text,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation {
+    fully_qualified_name: String,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct PhysicalLocation {
     artifact_location: ArtifactLocation,
-    region: Region,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
 }
 
 #[derive(Serialize)]
@@ -119,27 +131,61 @@ struct Fingerprints {
 
 /// The findings of every file as one pretty-printed SARIF log.
 pub fn render(results: &[Checked]) -> String {
-    let log = Log {
-        schema: SCHEMA,
-        version: "2.1.0",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "jixiao",
-                    version: env!("CARGO_PKG_VERSION"),
-                    rules: RULES.iter().map(descriptor).collect(),
+    super::stream::whole(Box::<Stream>::default(), results)
+}
+
+/// The SARIF log written a file at a time: the log with no result, split where its results go.
+pub struct Stream {
+    head: String,
+    results: JsonArray,
+    tail: String,
+}
+
+impl Default for Stream {
+    fn default() -> Stream {
+        let log = Log {
+            schema: SCHEMA,
+            version: "2.1.0",
+            runs: [Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "jixiao",
+                        version: env!("CARGO_PKG_VERSION"),
+                        rules: RULES.iter().map(descriptor).collect(),
+                    },
                 },
-            },
-            column_kind: "unicodeCodePoints",
-            results: results
-                .iter()
-                .flat_map(|c| c.diagnostics.iter().map(move |d| result(&c.source, d)))
-                .collect(),
-        }],
-    };
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_owned());
-    out.push('\n');
-    out
+                column_kind: "unicodeCodePoints",
+                results: Vec::new(),
+            }],
+        };
+        let text = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_owned());
+        const EMPTY: &str = "\"results\": []";
+        let at = text.find(EMPTY).unwrap_or(text.len());
+        let indent = text[..at].len() - text[..at].trim_end_matches(' ').len();
+        let open = (at + EMPTY.len() - 2).min(text.len());
+        let close = (at + EMPTY.len()).min(text.len());
+        Stream {
+            head: text[..open].to_owned(),
+            results: JsonArray::new(indent),
+            tail: text[close..].to_owned(),
+        }
+    }
+}
+
+impl FileByFile for Stream {
+    fn file(&mut self, checked: &Checked) -> String {
+        let head = std::mem::take(&mut self.head);
+        let results: String = checked
+            .diagnostics
+            .iter()
+            .map(|d| self.results.element(&result(&checked.source, d)))
+            .collect();
+        head + &results
+    }
+
+    fn finish(self: Box<Self>, _: &super::Summary) -> String {
+        format!("{}{}{}\n", self.head, self.results.close(), self.tail)
+    }
 }
 
 fn descriptor(rule: &'static Rule) -> RuleDescriptor {
@@ -181,10 +227,17 @@ fn rule_help(template: &str, title: &str) -> String {
 }
 
 fn result(source: &SourceFile, d: &Diagnostic) -> SarifResult {
-    let mut message = d.message();
+    let mut message = match &d.cell {
+        Some(cell) => format!("{cell}: {}", d.message()),
+        None => d.message(),
+    };
     if let Some(help) = d.help() {
         message.push('\n');
         message.push_str(&help);
+    }
+    let mut primary = physical_location(source, d.span);
+    if d.cell.is_some() {
+        primary.region = None;
     }
     SarifResult {
         rule_id: d.rule().id,
@@ -193,16 +246,27 @@ fn result(source: &SourceFile, d: &Diagnostic) -> SarifResult {
         message: text(message),
         locations: [Location {
             id: None,
-            physical_location: physical_location(source, d.span),
+            physical_location: primary,
+            logical_locations: d
+                .cell
+                .iter()
+                .map(|cell| LogicalLocation {
+                    fully_qualified_name: cell.clone(),
+                    kind: "element",
+                })
+                .collect(),
             message: text(d.primary_label()),
         }],
+        // A workbook's labels point into the spec made from it, which is not the artifact.
         related_locations: d
             .labels
             .iter()
+            .filter(|_| d.cell.is_none())
             .enumerate()
             .map(|(i, label)| Location {
                 id: Some(i),
                 physical_location: physical_location(source, label.span),
+                logical_locations: Vec::new(),
                 message: text(label.text.clone()),
             })
             .collect(),
@@ -220,14 +284,14 @@ fn physical_location(source: &SourceFile, span: Span) -> PhysicalLocation {
             uri: uri(&source.name),
             uri_base_id: (!is_absolute(&source.name)).then_some("%SRCROOT%"),
         },
-        region: Region {
+        region: Some(Region {
             start_line: start.line,
             start_column: start.column,
             end_line: end.line,
             end_column: end.column,
             byte_offset: span.start,
             byte_length: span.len(),
-        },
+        }),
     }
 }
 

@@ -23,12 +23,16 @@ pub enum Item {
     Block(Block),
     Budget(BudgetLine),
     Goal(Text),
+    /// `实施期目标 "…"`.
+    TermGoal(Text),
     Scale(ScaleLine),
     Indicator(IndicatorLine),
     /// `评分 …`: scores the indicator on the line before it.
     Score(ScoreLine),
     /// `计分 …`: rounding, reverse formula and grade bands for the block.
     Settings(SettingsLine),
+    /// `年初 …`: the start-of-year target of the indicator above (its target was adjusted).
+    Initial(InitialLine),
 }
 
 /// `部门 … {`, `预算单位 … {` or `项目 … {` and everything up to its `}`.
@@ -130,12 +134,16 @@ pub enum Core {
         year: Option<Text>,
         month: Option<Text>,
         day: Option<Text>,
-        end: Text,
+        /// `前`, `底前` …; a full date may stand without one.
+        end: Option<Text>,
     },
     Range {
         per: Option<Text>,
         low: Quantity,
         high: Quantity,
+        /// `(含)` / `(不含)` after either end.
+        low_mark: Option<Text>,
+        high_mark: Option<Text>,
     },
     Comparison {
         per: Option<Text>,
@@ -143,6 +151,8 @@ pub enum Core {
         op: Option<Text>,
         quantity: Quantity,
         suffix: Option<Text>,
+        /// `(含)` / `(不含)`: whether the bound itself belongs.
+        mark: Option<Text>,
     },
 }
 
@@ -164,6 +174,8 @@ pub struct ScoreLine {
     /// The number before `分`.
     pub weight: Text,
     pub rule: Option<RuleForm>,
+    /// `当月分类率未达要求该项不得分`: the subjects whose clause, unmet, zeroes the item.
+    pub gates: Vec<Text>,
 }
 
 /// A scoring rule as written; values are kept as text (read later by the value grammar).
@@ -179,11 +191,11 @@ pub enum RuleForm {
     Steps {
         span: Span,
         best: Option<Text>,
-        way: Text,
-        size: Text,
-        points: Text,
+        terms: Vec<StepTerm>,
         zero_below: Option<Text>,
         partial: bool,
+        /// `最高10分`.
+        cap: Option<Text>,
     },
     Bands {
         span: Span,
@@ -192,12 +204,30 @@ pub enum RuleForm {
     Deductions(Span),
 }
 
+/// `每少50篇扣1分`: the way, the step, `扣` or `加`, and the points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepTerm {
+    pub way: Text,
+    pub size: Text,
+    pub sign: Text,
+    pub points: Text,
+    /// `最多扣6分`.
+    pub limit: Option<Text>,
+}
+
 /// `90%得0分` (a value and its points); `小于85%不得分` has no points text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Anchor {
     pub span: Span,
     pub value: Text,
     pub points: Option<Text>,
+}
+
+/// `年初 >= 50个`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InitialLine {
+    pub span: Span,
+    pub target: Target,
 }
 
 /// `计分 保留3位小数 反向乙 优90 良80 中60`: the words after `计分`.

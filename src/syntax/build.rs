@@ -39,9 +39,14 @@ pub(super) fn statement(pair: Pair<'_, Rule>) -> Option<Line> {
             words: pair.into_inner().map(|w| text(&w)).collect(),
         })),
         Rule::plain_indicator => Line::Item(Item::Indicator(indicator(pair)?)),
+        Rule::initial => Line::Item(Item::Initial(InitialLine {
+            span: span(&pair),
+            target: target(pair.into_inner().find(|p| p.as_rule() == Rule::target)?),
+        })),
         Rule::close => Line::Close(span(&pair)),
         Rule::budget => Line::Item(Item::Budget(budget(pair))),
         Rule::goal => Line::Item(Item::Goal(string(pair.into_inner().next()?))),
+        Rule::term_goal => Line::Item(Item::TermGoal(string(pair.into_inner().next()?))),
         Rule::scale => Line::Item(Item::Scale(scale(pair)?)),
         Rule::indicator => Line::Item(Item::Indicator(indicator(pair)?)),
         _ => return None,
@@ -319,7 +324,7 @@ fn deadline(pair: Pair<'_, Rule>) -> Option<Core> {
         year,
         month,
         day,
-        end: end?,
+        end,
     })
 }
 
@@ -327,11 +332,14 @@ fn range(pair: Pair<'_, Rule>) -> Option<Core> {
     let mut per = None;
     let mut low_parts: Vec<Pair<'_, Rule>> = Vec::new();
     let mut high = None;
+    let (mut low_mark, mut high_mark) = (None, None);
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::per_prefix => per = part.into_inner().next().map(|p| text(&p)),
             Rule::number | Rule::magnitude | Rule::unit => low_parts.push(part),
             Rule::quantity => high = quantity(part),
+            Rule::low_mark => low_mark = Some(text(&part)),
+            Rule::high_mark => high_mark = Some(text(&part)),
             _ => {}
         }
     }
@@ -340,6 +348,8 @@ fn range(pair: Pair<'_, Rule>) -> Option<Core> {
         per,
         low,
         high: high?,
+        low_mark,
+        high_mark,
     })
 }
 
@@ -349,6 +359,7 @@ fn comparison(pair: Pair<'_, Rule>) -> Option<Core> {
     let mut op = None;
     let mut found = None;
     let mut suffix = None;
+    let mut mark = None;
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::per_prefix => per = part.into_inner().next().map(|p| text(&p)),
@@ -356,6 +367,7 @@ fn comparison(pair: Pair<'_, Rule>) -> Option<Core> {
             Rule::symbol_op | Rule::word_op => op = Some(text(&part)),
             Rule::quantity => found = quantity(part),
             Rule::suffix_op => suffix = Some(text(&part)),
+            Rule::end_mark => mark = Some(text(&part)),
             _ => {}
         }
     }
@@ -365,6 +377,7 @@ fn comparison(pair: Pair<'_, Rule>) -> Option<Core> {
         op,
         quantity: found?,
         suffix,
+        mark,
     })
 }
 
@@ -415,11 +428,23 @@ fn score(pair: Pair<'_, Rule>) -> Option<ScoreLine> {
     let line = span(&pair);
     let mut inner = pair.into_inner();
     let weight = points(inner.next()?)?;
-    let rule = inner.next().and_then(rule_form);
+    let mut rule = None;
+    let mut gates = Vec::new();
+    for part in inner {
+        match part.as_rule() {
+            Rule::gate => gates.extend(
+                part.into_inner()
+                    .find(|p| p.as_rule() == Rule::gate_subject)
+                    .map(|p| text(&p)),
+            ),
+            _ => rule = rule_form(part),
+        }
+    }
     Some(ScoreLine {
         span: line,
         weight,
         rule,
+        gates,
     })
 }
 
@@ -469,26 +494,14 @@ fn anchor(pair: Pair<'_, Rule>) -> Option<Anchor> {
 fn steps(pair: Pair<'_, Rule>) -> Option<RuleForm> {
     let whole = span(&pair);
     let mut best = None;
-    let mut step_parts = None;
+    let mut terms = Vec::new();
     let mut zero_below = None;
     let mut partial = false;
+    let mut cap = None;
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::best => best = part.into_inner().next().and_then(points),
-            Rule::step => {
-                let mut way = None;
-                let mut size = None;
-                let mut pts = None;
-                for p in part.into_inner() {
-                    match p.as_rule() {
-                        Rule::step_way => way = Some(text(&p)),
-                        Rule::step_size => size = Some(text(&p)),
-                        Rule::points => pts = points(p),
-                        _ => {}
-                    }
-                }
-                step_parts = Some((way?, size?, pts?));
-            }
+            Rule::step => terms.push(step_term(part)?),
             Rule::zero_below => {
                 zero_below = part
                     .into_inner()
@@ -496,17 +509,38 @@ fn steps(pair: Pair<'_, Rule>) -> Option<RuleForm> {
                     .map(|p| text(&p));
             }
             Rule::partial => partial = true,
+            Rule::cap => cap = part.into_inner().next().and_then(points),
             _ => {}
         }
     }
-    let (way, size, points) = step_parts?;
     Some(RuleForm::Steps {
         span: whole,
         best,
-        way,
-        size,
-        points,
+        terms,
         zero_below,
         partial,
+        cap,
+    })
+}
+
+/// `step`: `每` way size `扣`/`加` points.
+fn step_term(pair: Pair<'_, Rule>) -> Option<StepTerm> {
+    let (mut way, mut size, mut sign, mut pts, mut limit) = (None, None, None, None, None);
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::step_way => way = Some(text(&p)),
+            Rule::step_size => size = Some(text(&p)),
+            Rule::step_sign => sign = Some(text(&p)),
+            Rule::points => pts = points(p),
+            Rule::term_limit => limit = p.into_inner().next().and_then(points),
+            _ => {}
+        }
+    }
+    Some(StepTerm {
+        way: way?,
+        size: size?,
+        sign: sign?,
+        points: pts?,
+        limit,
     })
 }

@@ -253,6 +253,17 @@ pub fn parse_value(text: &str, offset: usize) -> ast::Target {
     target
 }
 
+/// Whether a word, followed by a space, reads as a whole indicator category: not a statement
+/// keyword (`项目`, `预算` …) and nothing a category stops at. Importers writing a label as the
+/// table spelled it check it here.
+pub fn reads_as_category(word: &str) -> bool {
+    let line = format!("{word} ");
+    Grammar::parse(Rule::category, &line)
+        .ok()
+        .and_then(|mut pairs| pairs.next())
+        .is_some_and(|pair| pair.as_str() == word)
+}
+
 fn over_limit(text: &str) -> Option<Diagnostic> {
     if text.len() > MAX_FILE_BYTES {
         let detail = format!(
@@ -368,7 +379,9 @@ impl Nester {
                 line.span,
                 "评分应写在 项目 { … } 或 组 { … } 之内，紧跟指标行",
             ),
+            Item::Initial(line) => (line.span, "年初目标应写在 项目 { … } 之内，紧跟指标行"),
             Item::Goal(goal) => (goal.span, "目标应写在 项目 { … } 之内"),
+            Item::TermGoal(goal) => (goal.span, "实施期目标应写在 项目 { … } 之内"),
             Item::Budget(line) => (line.span, "预算应写在 部门、预算单位 或 项目 块之内"),
             Item::Settings(line) => (line.span, "计分应写在 部门 { … } 之内"),
             Item::Scale(_) | Item::Block(_) => return None,

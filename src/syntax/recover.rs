@@ -69,11 +69,12 @@ fn start(piece: &Piece) -> usize {
         Piece::Statement(Line::Item(item)) => match item {
             Item::Block(block) => block.header.start,
             Item::Budget(line) => line.span.start,
-            Item::Goal(goal) => goal.span.start,
+            Item::Goal(goal) | Item::TermGoal(goal) => goal.span.start,
             Item::Scale(line) => line.span.start,
             Item::Indicator(line) => line.span.start,
             Item::Score(line) => line.span.start,
             Item::Settings(line) => line.span.start,
+            Item::Initial(line) => line.span.start,
         },
     }
 }

@@ -2,7 +2,7 @@
 //! (`parse_incremental`), gets the offsets it has in its file.
 
 use super::Piece;
-use super::ast::{self, Block, BlockKind, Item, RuleForm};
+use super::ast::{self, Block, BlockKind, Item, RuleForm, StepTerm};
 use super::build::Line;
 use crate::diagnostic::Diagnostic;
 use crate::source::Span;
@@ -51,7 +51,7 @@ fn item(found: &mut Item, delta: isize) {
                 text(Some(&mut amount.number), delta);
             }
         }
-        Item::Goal(goal) => text(Some(goal), delta),
+        Item::Goal(goal) | Item::TermGoal(goal) => text(Some(goal), delta),
         Item::Scale(line) => {
             line.span = line.span.moved(delta);
             text(Some(&mut line.name), delta);
@@ -69,10 +69,15 @@ fn item(found: &mut Item, delta: isize) {
             if let Some(rule) = &mut line.rule {
                 rule_form(rule, delta);
             }
+            line.gates.iter_mut().for_each(|g| text(Some(g), delta));
         }
         Item::Settings(line) => {
             line.span = line.span.moved(delta);
             line.words.iter_mut().for_each(|w| text(Some(w), delta));
+        }
+        Item::Initial(line) => {
+            line.span = line.span.moved(delta);
+            target(&mut line.target, delta);
         }
     }
 }
@@ -90,17 +95,28 @@ fn rule_form(rule: &mut RuleForm, delta: isize) {
         RuleForm::Steps {
             span,
             best,
-            way,
-            size,
-            points,
+            terms,
             zero_below,
             partial: _,
+            cap,
         } => {
             *span = span.moved(delta);
-            for part in [best.as_mut(), Some(way), Some(size), Some(points)] {
+            for part in [best.as_mut(), zero_below.as_mut(), cap.as_mut()] {
                 text(part, delta);
             }
-            text(zero_below.as_mut(), delta);
+            for term in terms {
+                let StepTerm {
+                    way,
+                    size,
+                    sign,
+                    points,
+                    limit,
+                } = term;
+                for part in [way, size, sign, points] {
+                    text(Some(part), delta);
+                }
+                text(limit.as_mut(), delta);
+            }
         }
         RuleForm::Bands { span, bands } => {
             *span = span.moved(delta);
@@ -178,12 +194,20 @@ fn clause(clause: &mut ast::Clause, delta: isize) {
             day,
             end,
         } => {
-            for part in [year.as_mut(), month.as_mut(), day.as_mut(), Some(end)] {
+            for part in [year.as_mut(), month.as_mut(), day.as_mut(), end.as_mut()] {
                 text(part, delta);
             }
         }
-        ast::Core::Range { per, low, high } => {
+        ast::Core::Range {
+            per,
+            low,
+            high,
+            low_mark,
+            high_mark,
+        } => {
             text(per.as_mut(), delta);
+            text(low_mark.as_mut(), delta);
+            text(high_mark.as_mut(), delta);
             quantity(low, delta);
             quantity(high, delta);
         }
@@ -193,8 +217,10 @@ fn clause(clause: &mut ast::Clause, delta: isize) {
             op,
             quantity,
             suffix,
+            mark,
         } => {
             text(per.as_mut(), delta);
+            text(mark.as_mut(), delta);
             span(cumulative.as_mut(), delta);
             text(op.as_mut(), delta);
             text(suffix.as_mut(), delta);

@@ -1,8 +1,10 @@
 //! The evaluator: verdicts, every rule form, boundaries, unit conversion, the reverse variants,
 //! the actuals formats, and the full reproduction and audit of the 2021 seed report.
 
+mod exact;
 mod files;
 mod forms;
+mod rubrics;
 mod seed;
 mod verdicts;
 

@@ -12,7 +12,7 @@ pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     for indicator in spec.all_indicators() {
         let clauses = indicator.target.clauses();
         for clause in clauses {
-            if let Condition::Range { low, high } = &clause.condition {
+            if let Condition::Range { low, high, .. } = &clause.condition {
                 found.extend(range(clause, low, high));
             }
         }

@@ -5,13 +5,11 @@ use rust_decimal::Decimal;
 
 use crate::config::{Settings, Threshold, split_number};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::measure;
 use crate::model::{Category, Comparison, Condition, IndicatorRef, Level1, Level2, Quantity, Spec};
-use crate::source::Span;
 
 pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for threshold in &settings.thresholds {
+    for threshold in &settings.all_thresholds() {
         let Some(min) = minimum(threshold) else {
             continue;
         };
@@ -60,6 +58,7 @@ fn applies(threshold: &Threshold, indicator: IndicatorRef<'_>) -> bool {
     let Some(&Category {
         level1: own1,
         level2: own2,
+        ..
     }) = indicator.category
     else {
         return false;
@@ -74,25 +73,7 @@ fn applies(threshold: &Threshold, indicator: IndicatorRef<'_>) -> bool {
 
 /// The threshold as a quantity: `"85%"` → 85 %, `"1万册"` → 10000 册.
 fn minimum(threshold: &Threshold) -> Option<Quantity> {
-    let (number, unit) = split_number(&threshold.min)?;
-    let (value, unit) = match unit.chars().next().map(|c| &unit[..c.len_utf8()]) {
-        Some(word) if measure::magnitude(word).is_some() => {
-            let factor = measure::magnitude(word)?;
-            (number.checked_mul(factor)?, &unit[word.len()..])
-        }
-        _ => (number, unit),
-    };
-    Some(Quantity {
-        value,
-        unit: if unit.is_empty() {
-            None
-        } else {
-            Some(measure::unit(unit)?)
-        },
-        per: None,
-        span: Span::new(0, 0),
-        unit_span: None,
-    })
+    crate::check::configured::quantity(&threshold.min)
 }
 
 /// The lowest value a target promises, when it promises a lower bound: `>= 90%`, `90%-95%`.

@@ -1,13 +1,35 @@
 //! One file per rule, named as the rule.
 
 pub mod amount_mismatch;
+pub mod annual_equals_term;
 pub mod bad_range;
+pub mod band_problem;
 pub mod below_threshold;
+pub mod best_score_mismatch;
+mod cost;
+pub mod cost_above_standard;
+pub mod cost_over_budget;
+pub mod cost_without_money;
+pub mod direction_contradiction;
 pub mod duplicate_indicator;
+pub mod empty_level2;
+pub mod input_as_output;
 pub mod missing_category;
+pub mod missing_cost;
 pub mod missing_operator;
 pub mod missing_unit;
 pub mod out_of_range;
+pub mod outcome_as_output;
+pub mod percent_not_rate;
+pub mod rule_not_applicable;
+pub mod satisfaction_as_benefit;
+pub mod template_placeholder;
+pub mod too_few_indicators;
+pub mod unit_cost_over_budget;
+pub mod unit_in_name;
 pub mod unit_mismatch;
 pub mod unmeasurable_target;
 pub mod vague_target;
+pub mod value_without_number;
+pub mod weight_sum;
+pub mod weight_total;

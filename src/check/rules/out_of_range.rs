@@ -19,7 +19,7 @@ pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
         for clause in indicator.target.clauses() {
             let quantities: Vec<&Quantity> = match &clause.condition {
                 Condition::Compare { bound, .. } => vec![bound],
-                Condition::Range { low, high } => vec![low, high],
+                Condition::Range { low, high, .. } => vec![low, high],
                 _ => vec![],
             };
             for q in quantities {

@@ -2,7 +2,7 @@
 //! name notes (`处理时间(分钟)` with 小时), a rate not in %, a 满意度 not in % or 分, or the two
 //! ends of a range in units that cannot be compared.
 
-use crate::check::vocabulary::is_rate;
+use crate::check::vocabulary::{is_rate, names_share};
 use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::measure::{self, Dimension};
@@ -15,7 +15,7 @@ pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
         for clause in indicator.target.clauses() {
             let values: Vec<&Quantity> = match &clause.condition {
                 Condition::Compare { bound, .. } => vec![bound],
-                Condition::Range { low, high } => {
+                Condition::Range { low, high, .. } => {
                     found.extend(range_ends(low, high));
                     vec![low, high]
                 }
@@ -99,6 +99,22 @@ fn against_name(
             "满意度写作 `>= 90%` 或 `>= 90分`",
         ));
     }
+    if subject.is_none()
+        && !names_share(name)
+        && let Some(kind) = expected_kind(name)
+        && !kind.accepts(unit.dimension)
+    {
+        return Some(mismatch(
+            unit.symbol,
+            span,
+            format!(
+                "「{name}」是{}，指标值却以「{}」计",
+                kind.label(),
+                unit.symbol
+            ),
+            kind.help(),
+        ));
+    }
     if is_rate(name) && !is_ratio && subject.is_none() {
         return Some(mismatch(
             unit.symbol,
@@ -132,4 +148,70 @@ fn mismatch(unit: &str, span: crate::source::Span, detail: String, help: &str) -
         .arg("unit", unit)
         .arg("detail", detail)
         .arg("help_detail", help)
+}
+
+/// What a name says its value is: a time (按时发放, 完成时限) or an amount of money (物业费).
+#[derive(Clone, Copy)]
+enum Kind {
+    Time,
+    Money,
+}
+
+/// Words naming when something happens or how long it takes.
+const TIME_WORDS: &[&str] = &[
+    "按时", "及时", "按期", "时限", "时效", "期限", "时间", "工期",
+];
+
+/// Endings naming an amount of money.
+const MONEY_ENDINGS: &[&str] = &[
+    "费",
+    "经费",
+    "资金",
+    "金额",
+    "成本",
+    "投资",
+    "收入",
+    "总投入",
+];
+
+fn expected_kind(name: &str) -> Option<Kind> {
+    let bare = name.trim_end_matches(['。', '.', ' ']);
+    if TIME_WORDS.iter().any(|w| bare.contains(w)) {
+        return Some(Kind::Time);
+    }
+    if MONEY_ENDINGS.iter().any(|w| bare.ends_with(w)) {
+        return Some(Kind::Money);
+    }
+    None
+}
+
+impl Kind {
+    fn accepts(self, dimension: Dimension) -> bool {
+        match self {
+            Kind::Time => matches!(
+                dimension,
+                Dimension::Duration
+                    | Dimension::CalendarSpan
+                    | Dimension::WorkingDays
+                    | Dimension::Ratio
+            ),
+            Kind::Money => matches!(dimension, Dimension::Money | Dimension::UnitCost),
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Kind::Time => "时间或时限",
+            Kind::Money => "金额",
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Kind::Time => {
+                "时效写完成时间或期限，如 `2023年12月31日前`、`<= 30天`，或写及时率 `>= 95%`"
+            }
+            Kind::Money => "金额写作 `<= 120万元`；若要考核数量，请把名称改为“……数量”",
+        }
+    }
 }

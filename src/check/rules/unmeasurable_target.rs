@@ -1,15 +1,16 @@
-//! `unmeasurable-target` (JX0102): a target that states an action or outcome in words (通过保密验收,
-//! 完成年度工作任务) with no number and no grade, but without vague wording.
+//! `unmeasurable-target` (JX0102): a target that describes work in words (完成年度工作任务,
+//! 严格执行相关制度规定) with no number, date or grade and no vague word; a checkable fact
+//! (通过验收, 是/否) is not reported. `check::measurability` decides.
 
-use crate::check::vocabulary::vague_word;
+use crate::check::measurability::{Problem, Verdict, judge};
 use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Meaning, Spec};
+use crate::model::Spec;
 
 pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
+    let extra = &settings.vocabulary.vague_words;
     spec.all_indicators()
-        .filter(|i| matches!(i.target.meaning, Meaning::Unmeasurable))
-        .filter(|i| vague_word(&i.target.text, &settings.vocabulary.vague_words).is_none())
+        .filter(|i| judge(*i, extra) == Verdict::Unmeasurable(Problem::Description))
         .map(|i| {
             Diagnostic::new(Code::UnmeasurableTarget, i.target.span).arg("text", &i.target.text)
         })

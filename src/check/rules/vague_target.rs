@@ -1,10 +1,11 @@
 //! `vague-target` (JX0101): a target with no number and no declared grade that uses vague wording
-//! (提升, 满足, 良好 without a scale, 正面效应 …).
+//! (提升, 满足, 良好 without a scale, 效果明显, 有力保障 …); `check::measurability` decides.
 
-use crate::check::vocabulary::{GRADE_WORDS, vague_word};
+use crate::check::measurability::{Problem, Verdict, judge};
+use crate::check::vocabulary::GRADE_WORDS;
 use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{IndicatorRef, Level1, Meaning, Spec};
+use crate::model::{IndicatorRef, Level1, Spec};
 use crate::source::Span;
 
 pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
@@ -15,14 +16,15 @@ pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
 }
 
 fn finding(indicator: IndicatorRef<'_>, extra: &[String]) -> Option<Diagnostic> {
-    let target = &indicator.target;
-    if !matches!(target.meaning, Meaning::Unmeasurable) {
+    let Verdict::Unmeasurable(Problem::Vague { at, word }) = judge(indicator, extra) else {
         return None;
-    }
-    let (at, word) = vague_word(&target.text, extra)?;
+    };
+    let target = &indicator.target;
     let start = target.span.start + at;
     let reason = if GRADE_WORDS.contains(&word) {
         format!("「{word}」是等级用语，但没有声明等级")
+    } else if ["好坏", "高中低", "优良中差"].contains(&word) {
+        format!("「{word}」只列出了等级，没有写期望达到哪一级")
     } else {
         format!("「{word}」只说了方向或评价，没有可核对的数值")
     };
@@ -36,7 +38,7 @@ fn finding(indicator: IndicatorRef<'_>, extra: &[String]) -> Option<Diagnostic> 
 }
 
 /// A compliant target for an indicator of this kind.
-fn example(indicator: IndicatorRef<'_>) -> &'static str {
+pub fn example(indicator: IndicatorRef<'_>) -> &'static str {
     let name = indicator.name;
     if indicator.level1() == Some(Level1::Satisfaction) || name.contains("满意") {
         ">= 90%"

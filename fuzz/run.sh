@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing of every reader (cargo-fuzz, libFuzzer; nightly only here).
+#   fuzz/run.sh SECONDS [TARGET...]   each target for SECONDS (default: all targets)
+# Seeds come from the bundled specs, fixtures, actuals and corpus (fuzz/corpus/<target>/, made
+# here and not committed); the dictionary from every literal of the grammar plus units and
+# grades (fuzz/dict/). Crashes land in fuzz/artifacts/<target>/ and fail the run; each one fixed
+# gets a regression test holding its input (tests/robustness.rs).
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds="${1:-30}"; shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(spec value format edits actuals xlsx annotate import_text import_sheet documents lsp)
+root=..
+
+# The dictionary: grammar literals (no escapes) and the unit and grade words of the specs.
+mkdir -p dict
+{
+  grep -oh '"[^"\\]*"' "$root"/grammar/*.pest | grep -v '^""$'
+  cat dict/extra.dict
+} | sort -u \
+  | perl -ne 'chomp; next unless /^"(.*)"$/; my $v = $1; $v =~ s/([^\x20-\x7e]|\\)/sprintf("\\x%02X", ord($1))/ge; print "\"$v\"\n"' \
+  > dict/jixiao.dict  # libFuzzer reads printable ASCII only: every other byte as \xNN
+
+seed() { # seed TARGET FILES...: one corpus file per input file
+  local dir="corpus/$1"; shift
+  mkdir -p "$dir"
+  for f in "$@"; do [ -f "$f" ] && cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done
+}
+specs=$(find "$root/specs" "$root/tests/fixtures" -name '*.jx')
+seed spec $specs
+seed format $specs
+seed edits $specs
+seed import_text $(find "$root/tests/fixtures/import" -name '*.txt')
+seed xlsx $(find "$root/tests/fixtures" -name '*.xlsx')
+seed import_sheet $(find "$root/tests/fixtures" "$root/tests/corpus/tables" -name '*.xlsx' -o -name '*.csv')
+seed annotate $(find "$root/tests/fixtures" "$root/tests/corpus/tables" -name '*.xlsx' | head -20)
+# Documents: the first byte chooses the reader (0 docx, 1 html, 2 text table, 3 PDF layout text).
+mkdir -p corpus/documents
+for f in $(find "$root/tests/corpus/tables" -name 'table.docx' | head -20); do
+  { printf '\x00'; cat "$f"; } > "corpus/documents/d-$(basename "$(dirname "$f")")"
+done
+for f in $(find "$root/tests/corpus/tables" -name 'table.html' | head -20); do
+  { printf '\x01'; cat "$f"; } > "corpus/documents/h-$(basename "$(dirname "$f")")"
+done
+for f in "$root"/tests/fixtures/import/*.md "$root"/tests/fixtures/import/*.tsv; do
+  { printf '\x02'; cat "$f"; } > "corpus/documents/t-$(basename "$f")"
+done
+mkdir -p corpus/value corpus/actuals corpus/lsp
+# Values: every target of the specs, one per file.
+grep -h '^ *\(产出\|效益\|满意度\|成本\|指标\)' $specs | awk '{ $1=""; $2=""; sub(/^ +/, ""); print }' \
+  | sort -u | head -2000 | split -l 1 - corpus/value/v-
+for f in $(find "$root/specs" "$root/tests/fixtures/eval" -name '*.toml' -o -name '*.json' -o -name '*.csv'); do
+  case "$f" in *.toml) p='\x00' ;; *.json) p='\x01' ;; *) p='\x02' ;; esac
+  { printf "$p"; cat "$f"; } > "corpus/actuals/$(basename "$f")"
+done
+printf 'Content-Length: 52\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}' > corpus/lsp/initialize
+
+# No sanitizer: the project forbids `unsafe`, so AddressSanitizer finds nothing the Rust checks
+# do not, and costs a third of the speed and twice the build; debug assertions stay on
+# (overflow checks), so arithmetic that wraps is a crash.
+build_flags="-O -a -s none"
+status=0
+for t in "${targets[@]}"; do
+  echo "== $t (${seconds}s)"
+  cargo +nightly fuzz run $build_flags "$t" "corpus/$t" -- -dict=dict/jixiao.dict -max_total_time="$seconds" \
+    -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 2>&1 \
+    | grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|cov:|==[0-9]+==|SUMMARY|Test unit written)' | tail -6 \
+    || status=1
+  if compgen -G "artifacts/$t/*" >/dev/null; then echo "$t: crash inputs in fuzz/artifacts/$t/"; status=1; fi
+done
+exit $status

@@ -1,0 +1,32 @@
+//! `outcome-as-output` (JX0212): a 满意度 or 知晓 indicator filed under 产出 or 成本. Satisfaction
+//! and awareness are what the work achieves, not what it delivers: 10号 puts them under 满意度
+//! and 效益, and a reviewer moves them there.
+
+use crate::config::Settings;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Level1, Spec};
+
+/// Name words of an outcome, with the 一级 it belongs under (names are compared simplified,
+/// through the one traditional → simplified table).
+const OUTCOMES: &[(&str, &str)] = &[("满意", "满意度"), ("知晓", "效益")];
+
+pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
+    spec.indicators()
+        .map(|(_, i)| i)
+        .filter(|i| matches!(i.category.level1, Level1::Output | Level1::Cost))
+        .filter_map(|i| {
+            let name: String = i
+                .name
+                .chars()
+                .map(crate::model::category::simplified)
+                .collect();
+            let (_, home) = OUTCOMES.iter().find(|(word, _)| name.contains(word))?;
+            Some(
+                Diagnostic::new(Code::OutcomeAsOutput, i.name_span)
+                    .arg("name", &i.name)
+                    .arg("category", i.category.label())
+                    .arg("home", *home),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,126 @@
+//! Checks on a zipped package (XLSX, ODS, DOCX) before a decoder sees it: the unpacked size
+//! (a zip bomb) and, for workbooks, the cell references the decoder turns into numbers.
+
+use std::io::{BufRead, BufReader, Cursor, Read};
+
+/// Uncompressed, no part of a workbook may be larger than this, nor all of them together
+/// larger than four times this: the decoder holds a whole sheet in memory.
+const MAX_UNCOMPRESSED: u64 = 256 * 1024 * 1024;
+
+/// Whether a zipped workbook or document would unpack beyond the limits, from its directory.
+pub(crate) fn too_large(bytes: &[u8]) -> Option<String> {
+    if !bytes.starts_with(b"PK") {
+        return None;
+    }
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let size = zip.by_index_raw(i).ok()?.size();
+        total = total.saturating_add(size);
+        if size > MAX_UNCOMPRESSED || total > 4 * MAX_UNCOMPRESSED {
+            return Some(format!(
+                "文件解压后超过 {} MiB 的上限，未读取",
+                MAX_UNCOMPRESSED / 1024 / 1024
+            ));
+        }
+    }
+    None
+}
+
+/// The first cell reference of a workbook's sheets or tables that no spreadsheet can hold
+/// (more than 3 column letters or 7 row digits; Excel ends at XFD1048576). The decoder adds
+/// such a reference up in a 32-bit number, which overflows; it is a damaged file, refused here.
+pub(crate) fn impossible_cell_reference(bytes: &[u8]) -> Option<String> {
+    if !bytes.starts_with(b"PK") {
+        return None;
+    }
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index(i) else { continue };
+        let Ok(name) = part.name().map(|name| name.into_owned()) else {
+            continue;
+        };
+        let is_grid = (name.starts_with("xl/worksheets/") || name.starts_with("xl/tables/"))
+            && name.ends_with(".xml");
+        if !is_grid {
+            continue;
+        }
+        if let Some(reference) = scan_references(BufReader::new(part.take(MAX_UNCOMPRESSED))) {
+            return Some(format!(
+                "工作簿的 {name} 中有不可能的单元格引用「{reference}」（列超过 3 个字母或行超过 7 位数字），文件结构损坏"
+            ));
+        }
+    }
+    None
+}
+
+/// Scans XML for `r="…"` and `ref="…"` attribute values, a byte at a time, and returns the
+/// first (shortened) value with an impossible reference in it.
+fn scan_references(mut xml: impl BufRead) -> Option<String> {
+    let mut scan = Scan::default();
+    loop {
+        let chunk = xml.fill_buf().ok()?;
+        if chunk.is_empty() {
+            return None;
+        }
+        if let Some(found) = chunk.iter().find_map(|&byte| scan.push(byte)) {
+            return Some(found);
+        }
+        let read = chunk.len();
+        xml.consume(read);
+    }
+}
+
+#[derive(Default)]
+struct Scan {
+    in_tag: bool,
+    /// The quote that closes the attribute value being read, and whether it is a reference.
+    value: Option<(u8, bool)>,
+    /// The attribute name read so far (its last bytes: only `r` and `ref` matter).
+    name: Vec<u8>,
+    letters: usize,
+    digits: usize,
+    shown: Vec<u8>,
+}
+
+impl Scan {
+    fn push(&mut self, byte: u8) -> Option<String> {
+        if let Some((quote, reference)) = self.value {
+            if byte == quote {
+                self.value = None;
+            } else if reference {
+                return self.reference_byte(byte);
+            }
+            return None;
+        }
+        match byte {
+            b'<' => (self.in_tag, self.name) = (true, Vec::new()),
+            b'>' => self.in_tag = false,
+            b'"' | b'\'' if self.in_tag => {
+                let reference = matches!(self.name.as_slice(), b"r=" | b"ref=");
+                self.value = Some((byte, reference));
+                (self.letters, self.digits, self.shown) = (0, 0, Vec::new());
+                self.name.clear();
+            }
+            b' ' | b'\t' | b'\r' | b'\n' => self.name.clear(),
+            _ if self.in_tag && self.name.len() < 8 => self.name.push(byte),
+            _ => {}
+        }
+        None
+    }
+
+    fn reference_byte(&mut self, byte: u8) -> Option<String> {
+        if self.shown.len() < 24 {
+            self.shown.push(byte);
+        }
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' if self.digits == 0 => self.letters += 1,
+            b'0'..=b'9' => self.digits += 1,
+            // A new reference of a range (`A1:B2`) or a list (`A1 B2`).
+            b':' | b' ' => (self.letters, self.digits) = (0, 0),
+            _ => {}
+        }
+        (self.letters > 3 || self.digits > 7)
+            .then(|| format!("{}…", String::from_utf8_lossy(&self.shown)))
+    }
+}
