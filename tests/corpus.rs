@@ -297,13 +297,48 @@ fn agree(imported: &Imported, expected: &[Expected]) -> (Agreement, Vec<String>)
 
 #[test]
 fn corpus_imports_as_pinned_and_agrees_with_the_reviewers() {
-    let sources = sources();
+    let report = pin_and_agree("corpus", &sources(), import_source);
+    insta::assert_snapshot!("corpus_agreement", report);
+}
+
+/// The published texts of `tests/corpus/text/` (running text, one cell per line, a whole table
+/// on one line …), imported as `jixiao import` reads a `.txt` file, against their labels.
+#[test]
+fn text_corpus_imports_as_pinned_and_agrees_with_the_reviewers() {
+    let report = pin_and_agree("corpus-text", &text_sources(), import_text);
+    insta::assert_snapshot!("corpus_text_agreement", report);
+}
+
+fn text_sources() -> Vec<PathBuf> {
+    let dir = Path::new(ROOT).join("tests/corpus/text");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.join("source.txt").exists())
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+fn import_text(dir: &Path) -> Imported {
+    let text = std::fs::read_to_string(dir.join("source.txt")).unwrap();
+    let id = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let source = jixiao::source::SourceFile::new(format!("{id}/source.txt"), text);
+    import::text(&source, &Columns::default(), &id)
+}
+
+/// Imports every source, pins each import (`{prefix}-{id}`) and returns the agreement report.
+fn pin_and_agree(prefix: &str, sources: &[PathBuf], read: fn(&Path) -> Imported) -> String {
     let mut report = String::new();
     let mut complete = 0;
     let mut totals = Agreement::default();
-    for dir in &sources {
+    for dir in sources {
         let id = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let imported = import_source(dir);
+        let imported = read(dir);
         assert_eq!(
             imported.found,
             imported.skipped.plus(imported.written),
@@ -318,7 +353,7 @@ fn corpus_imports_as_pinned_and_agrees_with_the_reviewers() {
             pinned.push_str(&indicator_line(indicator));
             pinned.push('\n');
         }
-        insta::assert_snapshot!(format!("corpus-{id}"), pinned);
+        insta::assert_snapshot!(format!("{prefix}-{id}"), pinned);
         let expected = expected(dir);
         let (agreement, misses) = agree(&imported, &expected);
         let all_right = agreement.all == agreement.expected && agreement.expected > 0;
@@ -357,7 +392,7 @@ fn corpus_imports_as_pinned_and_agrees_with_the_reviewers() {
         sources.len()
     ));
     println!("{report}");
-    insta::assert_snapshot!("corpus_agreement", report);
+    report
 }
 
 /// A source's indicators as the corpus pins them, one normalized line each (the cell names

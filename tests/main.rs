@@ -15,6 +15,7 @@ mod import;
 mod labels;
 mod lsp;
 mod monitor;
+mod prose;
 mod robustness;
 mod rules;
 mod seed_targets;

@@ -321,6 +321,23 @@ fn label_with_value(cell: &str) -> Option<(Label, String)> {
     (!value.is_empty()).then(|| (kind, value.to_owned()))
 }
 
+/// A label of the info block standing alone (`项目名称`, `资金总额`): its value is the next cell.
+pub fn is_info_label(cell: &str) -> bool {
+    label(cell).is_some() || fund_of(&normalize(cell)).is_some_and(|_| !has_digit(cell))
+}
+
+/// A label of the info block with its value in the same cell (`项目名称：…`, `资金总额：30万元`).
+pub fn is_labelled(cell: &str) -> bool {
+    label_with_value(cell).is_some()
+        || cell
+            .split_once([':', '：'])
+            .is_some_and(|(head, rest)| fund_of(&normalize(head)).is_some() && has_digit(rest))
+}
+
+fn has_digit(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+}
+
 /// What the rows above a header say about the project.
 #[derive(Clone, Debug, Default)]
 pub struct Info {
@@ -685,9 +702,15 @@ fn loose_amount(row: &SheetRow, info: &mut Info) {
         // `资金总额:30` in one cell, else the amount to the right.
         let inline = cell
             .split_once([':', '：'])
-            .and_then(|(_, rest)| amount(rest, info.money_unit));
-        let right = || value_right(row, c).and_then(|(_, _, t)| amount(&t, info.money_unit));
-        if let Some((text, value)) = inline.or_else(right) {
+            .map(|(_, rest)| rest.to_owned());
+        let written = inline
+            .filter(|rest| amount(rest, info.money_unit).is_some())
+            .or_else(|| value_right(row, c).map(|(_, _, t)| t));
+        // An amount with its unit (`1,234,567.00元`) says what the block is written in.
+        if info.money_unit.is_none() {
+            info.money_unit = written.as_deref().and_then(unit_after_number);
+        }
+        if let Some((text, value)) = written.and_then(|t| amount(&t, info.money_unit)) {
             info.budget.push((fund, text, value));
         }
         // `其中:财政拨款30` further along the row.
@@ -707,6 +730,24 @@ fn loose_amount(row: &SheetRow, info: &mut Info) {
             }
         }
         return;
+    }
+}
+
+/// The money unit written right after an amount: `1,200元` → 元, `854万元` → 万元.
+fn unit_after_number(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    let digits =
+        text.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'));
+    if digits.len() == text.len() {
+        return None;
+    }
+    let rest = digits.trim_start();
+    if rest.starts_with('万') {
+        Some("万元")
+    } else if rest.starts_with('元') {
+        Some("元")
+    } else {
+        None
     }
 }
 

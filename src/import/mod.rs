@@ -23,6 +23,7 @@ mod items;
 mod joined;
 pub(crate) mod package;
 mod pdf;
+mod prose;
 mod rows;
 pub mod sheet;
 mod styles;
@@ -81,11 +82,33 @@ pub fn pdf_text(source: &SourceFile, fallback: &str) -> Imported {
 }
 
 /// Imports a text file: a text table (tab-separated, Markdown pipes) when most of its lines have
-/// that shape, else extracted text of the Guangzhou layout.
+/// that shape, else running text.
 pub fn text(source: &SourceFile, columns: &Columns, fallback: &str) -> Imported {
     match text_table::shape(&source.text) {
         Some(shape) => sheet(&[text_table::read(&source.text, shape)], columns, fallback),
-        None => pdf_text(source, fallback),
+        None => running_text(source, columns, fallback),
+    }
+}
+
+/// Text that is not a grid: the Guangzhou list (`1、产出指标：名称，年度指标值：值`) or indicators
+/// under category headings (`prose`). Text the list reader reads as its own (it writes
+/// indicators, and more than it refuses) is that list; other text is read under its headings
+/// when that keeps more indicators.
+fn running_text(source: &SourceFile, columns: &Columns, fallback: &str) -> Imported {
+    let list = pdf_text(source, fallback);
+    if list.written.indicators > 0 && list.written.indicators >= list.skipped.indicators {
+        return list;
+    }
+    match prose::read(&source.text) {
+        Some(laid_out) => {
+            let headed = sheet(&[laid_out], columns, fallback);
+            if headed.written.indicators > list.written.indicators {
+                headed
+            } else {
+                list
+            }
+        }
+        None => list,
     }
 }
 

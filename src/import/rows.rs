@@ -756,7 +756,10 @@ impl RowReader {
             actual: text(Field::Actual),
             score: text(Field::Score),
             deviation: text(Field::Deviation),
-            place: self.cell_ref(row, Field::Value),
+            // A workbook's cell; the row of a CSV or text file (`第12行`).
+            place: self
+                .cell_ref(row, Field::Value)
+                .or_else(|| self.sheet_name.is_none().then(|| self.here(row))),
             span: row.span,
         };
         self.departments[at.0].agencies[at.1].projects[at.2]

@@ -1,0 +1,401 @@
+//! Targets written as text rather than as a grid: indicators under 产出 / 效益 / 满意度 headings
+//! separated by `；` or `。`, one table cell per line (a table copied out of a PDF or Word), the
+//! value on the line after the name and its explanation, several projects one after another, a
+//! whole table on one line. The text is cut into cells (`cut`), each cell is read for what it
+//! is (`words`: a category heading, an info label, a column heading, an indicator, a value), and
+//! the cells are laid out again as the rows of a one-row-per-indicator sheet, which `rows` reads
+//! like any other sheet: every reader ends in the one neutral table.
+//!
+//! The shape is recognised, not the source: the text needs a category heading with indicators
+//! after it. Each row remembers the line of its name (`第12行`) and the span of its cells.
+
+mod cut;
+mod words;
+
+use super::columns::{Columns, Field};
+use super::form::{is_info_label, is_info_row, is_labelled};
+use super::sheet::{Sheet, SheetRow};
+use crate::source::Span;
+use cut::{Cell, cells};
+use words::{indicators, is_heading, is_value, joins_previous};
+
+/// The header the rows are laid out under, and the column of each field in it.
+const HEADER: [(Field, &str); 10] = [
+    (Field::Level1, "一级指标"),
+    (Field::Level2, "二级指标"),
+    (Field::Name, "三级指标"),
+    (Field::Value, "指标值"),
+    (Field::Unit, "计量单位"),
+    (Field::Explanation, "指标解释"),
+    (Field::Weight, "分值"),
+    (Field::Actual, "实际完成值"),
+    (Field::Score, "得分"),
+    (Field::Deviation, "偏差原因分析及改进措施"),
+];
+const NAME: usize = 2;
+const VALUE: usize = 3;
+const UNIT: usize = 4;
+const NOTE: usize = 5;
+
+fn column(field: Field) -> Option<usize> {
+    HEADER.iter().position(|(f, _)| *f == field)
+}
+
+/// Said of an indicator whose name and value could not be told apart.
+const WHOLE: &str = "原文名称与指标值写在一起、分不开，指标值照录整句";
+
+/// The text laid out as a sheet, or `None` when it has no category heading followed by an
+/// indicator (it is not in this shape).
+pub fn read(text: &str) -> Option<Sheet> {
+    let cells = cells(text);
+    let mut layout = Layout::default();
+    let mut i = 0;
+    while i < cells.len() {
+        i += layout.cell(&cells, i);
+    }
+    layout.flush();
+    (layout.indicators > 0).then_some(Sheet {
+        name: None,
+        rows: layout.rows,
+        truncated: false,
+    })
+}
+
+#[derive(Default)]
+struct Layout<'t> {
+    rows: Vec<SheetRow>,
+    level1: String,
+    level2: String,
+    /// Cells of a name (and its explanation) waiting for their value.
+    pending: Vec<Cell<'t>>,
+    /// After the block's first heading: cells are indicators, not project information.
+    in_indicators: bool,
+    /// The row a unit cell alone (`人次`) would complete.
+    unit_slot: Option<usize>,
+    /// The heading just read: a value right after it is the heading's own (`时效指标：年底前`).
+    heading: Option<Cell<'t>>,
+    /// Column headings just read (`三级指标`, `分值`, `年度指标值` …).
+    heading_run: Vec<Field>,
+    /// The fields after the name in a row of a table copied cell by cell, in the order its
+    /// headings gave; empty when the text has no such headings.
+    after_name: Vec<Field>,
+    /// The row being filled cell by cell under those headings.
+    open: Option<Open<'t>>,
+    indicators: usize,
+}
+
+impl<'t> Layout<'t> {
+    /// Reads the cell at `i`; returns how many cells it used.
+    fn cell(&mut self, cells: &[Cell<'t>], i: usize) -> usize {
+        let cell = &cells[i];
+        let unit_slot = self.unit_slot.take();
+        let heading = self.heading.take();
+        if is_labelled(cell.text) || is_info_label(cell.text) {
+            let project = is_info_row(&row_of(&[cell.text], cell));
+            if self.in_indicators && !project {
+                // `单位：万元` and other labels among indicators are an indicator's words.
+                self.indicator_cell(cell, unit_slot, heading);
+                return 1;
+            }
+            if project {
+                self.flush();
+                self.in_indicators = false;
+                self.level1.clear();
+                self.level2.clear();
+            }
+            let value = cells.get(i + 1).filter(|_| !is_labelled(cell.text));
+            return match value.filter(|v| !is_heading(v.text) && !is_info_label(v.text)) {
+                Some(value) => {
+                    self.rows.push(row_of(&[cell.text, value.text], cell));
+                    2
+                }
+                None => {
+                    self.rows.push(row_of(&[cell.text], cell));
+                    1
+                }
+            };
+        }
+        if is_heading(cell.text) {
+            self.heading(cell);
+            return 1;
+        }
+        if let Some(field) = Columns::default().field(cell.text) {
+            // A column heading of a table copied cell by cell.
+            self.heading_run.push(field);
+            return 1;
+        }
+        self.settle_headings();
+        if cell.text.is_empty() {
+            if let Some(open) = &mut self.open {
+                open.skip();
+                if open.filled.len() >= self.after_name.len() {
+                    self.close();
+                }
+            }
+            return 1;
+        }
+        if self.in_indicators && !self.after_name.is_empty() {
+            self.column_cell(cell, cells.get(i + 1), unit_slot);
+        } else if self.in_indicators {
+            self.indicator_cell(cell, unit_slot, heading);
+        } else {
+            self.rows.push(row_of(&[cell.text], cell));
+        }
+        1
+    }
+
+    /// A run of column headings naming the name column (or the value's) gives the order of
+    /// the cells of each row after the name.
+    fn settle_headings(&mut self) {
+        let run = std::mem::take(&mut self.heading_run);
+        let Some(name) = run.iter().position(|f| *f == Field::Name).or_else(|| {
+            run.iter()
+                .position(|f| *f == Field::Value)
+                .map(|v| v.wrapping_sub(1))
+        }) else {
+            return;
+        };
+        if run.len() < 2 {
+            return;
+        }
+        self.after_name = run
+            .iter()
+            .skip(name.wrapping_add(1))
+            .copied()
+            .filter(|f| {
+                column(*f).is_some() && !matches!(f, Field::Level1 | Field::Level2 | Field::Name)
+            })
+            .collect();
+    }
+
+    /// A cell of a row under column headings: the next field of the open row when it fits
+    /// there, else the name of the next row.
+    fn column_cell(&mut self, cell: &Cell<'t>, next: Option<&Cell<'t>>, unit_slot: Option<usize>) {
+        if let Some(row) = unit_slot.filter(|_| joins_previous(cell.text)) {
+            return self.unit(row, cell);
+        }
+        if let Some(open) = &mut self.open
+            && let Some(field) = self.after_name.get(open.filled.len()).copied()
+            && fits(field, cell.text)
+        {
+            // Words before a value where the value is due explain the name (`指参训人次`).
+            if field == Field::Value
+                && !is_value(cell.text)
+                && next.is_some_and(|n| is_value(n.text))
+            {
+                open.notes.push(cell.clone());
+                return;
+            }
+            open.fill(cell);
+            if open.filled.len() == self.after_name.len() {
+                self.close();
+            }
+            return;
+        }
+        self.close();
+        if is_value(cell.text) {
+            self.indicator(cell, "", cell.text, "", &[cell]);
+        } else {
+            self.open = Some(Open {
+                name: cell.clone(),
+                filled: Vec::new(),
+                notes: Vec::new(),
+            });
+        }
+    }
+
+    /// Writes the open row: its name and each field in its column.
+    fn close(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let mut all: Vec<&Cell<'t>> = vec![&open.name];
+        all.extend(open.filled.iter().flatten());
+        all.extend(&open.notes);
+        let value = self.field_text(&open, Field::Value);
+        let note: Vec<&str> = open.notes.iter().map(|c| c.text).collect();
+        self.indicator(&open.name, open.name.text, value, &note.join(" "), &all);
+        let row = self.rows.len() - 1;
+        for (field, cell) in self.after_name.iter().zip(&open.filled) {
+            let slot = column(*field).and_then(|c| self.rows[row].cells.get_mut(c));
+            if let (Some(slot), Some(cell)) = (slot, cell)
+                && *field != Field::Value
+            {
+                *slot = cell.text.to_owned();
+            }
+        }
+        self.unit_slot = Some(row);
+    }
+
+    fn field_text(&self, open: &Open<'t>, field: Field) -> &'t str {
+        self.after_name
+            .iter()
+            .zip(&open.filled)
+            .find(|(f, _)| **f == field)
+            .and_then(|(_, c)| c.as_ref())
+            .map_or("", |c| c.text)
+    }
+
+    fn heading(&mut self, cell: &Cell<'t>) {
+        self.flush();
+        if !self.in_indicators {
+            self.in_indicators = true;
+            self.rows.push(row_of(&HEADER.map(|(_, h)| h), cell));
+        }
+        if words::is_level2(&self.level1, cell.text) {
+            self.level2 = cell.text.to_owned();
+        } else {
+            self.level1 = cell.text.to_owned();
+            self.level2.clear();
+        }
+        self.heading = Some(cell.clone());
+    }
+
+    fn indicator_cell(
+        &mut self,
+        cell: &Cell<'t>,
+        unit_slot: Option<usize>,
+        heading: Option<Cell<'t>>,
+    ) {
+        if let Some(row) = unit_slot.filter(|_| joins_previous(cell.text)) {
+            return self.unit(row, cell);
+        }
+        if is_value(cell.text) {
+            if let Some(heading) = heading.filter(|_| self.pending.is_empty()) {
+                let note = format!(
+                    "原文在类别「{}」后直接写指标值，指标名称取类别名",
+                    heading.text
+                );
+                self.indicator(&heading, heading.text, cell.text, &note, &[&heading, cell]);
+            } else if self.pending.is_empty() {
+                // A value with no name before it: the row says so when it is read.
+                self.indicator(cell, "", cell.text, "", &[cell]);
+            } else {
+                let pending = std::mem::take(&mut self.pending);
+                let (name, note) = name_and_note(&pending);
+                let mut all: Vec<&Cell<'t>> = pending.iter().collect();
+                all.push(cell);
+                self.indicator(&pending[0], &name, cell.text, &note, &all);
+            }
+            self.unit_slot = Some(self.rows.len() - 1);
+            return;
+        }
+        if let Some(found) = indicators(cell.text) {
+            self.flush();
+            for ((n0, n1), (v0, v1)) in found {
+                self.indicator(cell, &cell.text[n0..n1], &cell.text[v0..v1], "", &[cell]);
+            }
+            self.unit_slot = Some(self.rows.len() - 1);
+            return;
+        }
+        if cell.sentence {
+            self.flush();
+            self.indicator(cell, cell.text, cell.text, WHOLE, &[cell]);
+        } else {
+            self.pending.push(cell.clone());
+        }
+    }
+
+    /// A unit alone after a value (`≥500` / `人次`) is that value's.
+    fn unit(&mut self, row: usize, cell: &Cell<'t>) {
+        if let Some(row) = self.rows.get_mut(row) {
+            if let Some(slot) = row.cells.get_mut(UNIT) {
+                *slot = cell.text.to_owned();
+            }
+            extend(row, cell);
+        }
+    }
+
+    /// Names left without a value: two cells are a name and its written value (`设备运行` /
+    /// `良好`); a cell alone is a whole indicator.
+    fn flush(&mut self) {
+        self.close();
+        let pending = std::mem::take(&mut self.pending);
+        for pair in pending.chunks(2) {
+            match pair {
+                [name, value] => self.indicator(name, name.text, value.text, "", &[name, value]),
+                [whole] => self.indicator(whole, whole.text, whole.text, WHOLE, &[whole]),
+                _ => {}
+            }
+        }
+    }
+
+    fn indicator(&mut self, first: &Cell<'t>, name: &str, value: &str, note: &str, all: &[&Cell]) {
+        let mut cells = [""; HEADER.len()];
+        cells[0] = &self.level1;
+        cells[1] = &self.level2;
+        let mut row = row_of(&cells, first);
+        for cell in all {
+            extend(&mut row, cell);
+        }
+        for (at, text) in [(NAME, name), (VALUE, value), (NOTE, note)] {
+            if let Some(slot) = row.cells.get_mut(at) {
+                *slot = text.to_owned();
+            }
+        }
+        self.rows.push(row);
+        self.indicators += 1;
+    }
+}
+
+/// A row being filled under column headings: its name, then each field's cell (`None` for a
+/// cell marked empty).
+struct Open<'t> {
+    name: Cell<'t>,
+    filled: Vec<Option<Cell<'t>>>,
+    notes: Vec<Cell<'t>>,
+}
+
+impl<'t> Open<'t> {
+    fn fill(&mut self, cell: &Cell<'t>) {
+        self.filled.push(Some(cell.clone()));
+    }
+
+    fn skip(&mut self) {
+        self.filled.push(None);
+    }
+}
+
+/// Whether a cell can be a field's: a weight or score is a number, a unit a unit word; a
+/// value, an actual or words take any cell.
+fn fits(field: Field, text: &str) -> bool {
+    match field {
+        Field::Weight | Field::Score => text.chars().any(|c| c.is_ascii_digit()),
+        Field::Unit => joins_previous(text),
+        _ => true,
+    }
+}
+
+/// The first pending cell is the name; the cells after it explain it. A name written with its
+/// explanation (`培训人数：指参训人次`) is split at the colon.
+fn name_and_note(pending: &[Cell]) -> (String, String) {
+    let first = pending[0].text;
+    let (name, lead) = match first.split_once(['：', ':']) {
+        Some((name, rest)) if !name.trim().is_empty() && name.chars().count() <= 20 => {
+            (name.trim(), Some(rest.trim()))
+        }
+        _ => (first, None),
+    };
+    let note: Vec<&str> = lead
+        .into_iter()
+        .chain(pending[1..].iter().map(|c| c.text))
+        .filter(|t| !t.is_empty())
+        .collect();
+    (name.to_owned(), note.join(" "))
+}
+
+fn row_of(cells: &[&str], at: &Cell) -> SheetRow {
+    SheetRow {
+        number: at.line,
+        span: at.span,
+        cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+        continued: Vec::new(),
+    }
+}
+
+fn extend(row: &mut SheetRow, cell: &Cell) {
+    row.span = Span::new(
+        row.span.start.min(cell.span.start),
+        row.span.end.max(cell.span.end),
+    );
+}

@@ -1,0 +1,179 @@
+//! What a cell of running text is, word by word: a category heading, an operator or a unit that
+//! belongs to its neighbour, a value, or a name with its value.
+
+use crate::check::vocabulary::{is_unit_word, vague_word};
+use crate::import::columns::Columns;
+use crate::import::form::is_info_label;
+use crate::model::category::{How, clean, read_label};
+use crate::model::value::operator;
+use crate::model::{Level1, Level2};
+use crate::syntax::ast::{Clause, TargetForm};
+use crate::syntax::parse_value;
+
+/// Byte offsets `start..end` in a cell.
+pub type Range = (usize, usize);
+
+/// Headings longer than this are sentences, not categories.
+const MAX_HEADING_CHARS: usize = 16;
+
+/// Whether a cell is a category heading: a label the category reader knows (`产出指标`,
+/// `社会效益指标`, `服务对象满意度指标(10分)`, `产出`), or a short label ending in `指标` that it
+/// carries as written (`决策指标`). Column headings (`一级指标`) and info labels (`绩效目标`)
+/// are not categories.
+pub fn is_heading(word: &str) -> bool {
+    let (core, _) = clean(word);
+    let chars = core.chars().count();
+    if chars == 0
+        || chars > MAX_HEADING_CHARS
+        || core
+            .chars()
+            .any(|c| c.is_ascii_digit() || operator(&c.to_string()).is_some())
+        || Columns::default().field(word).is_some()
+        || is_info_label(word)
+    {
+        return false;
+    }
+    let known = [read_label(&core, ""), read_label("", &core)]
+        .iter()
+        .any(|reading| {
+            let sure = matches!(reading.how, How::Known | How::Combined)
+                || (reading.how == How::Contained && core.ends_with("指标"));
+            let category = reading.category.level1 != Level1::Other
+                || reading.category.level2.is_some_and(|l| l != Level2::Other);
+            sure && category
+        });
+    known || (core.ends_with("指标") && chars <= 6)
+}
+
+/// Whether a heading under `level1` names a 二级 (`数量指标`, `社会效益指标`, `服务对象满意度`
+/// under `满意度`) rather than the next 一级.
+pub fn is_level2(level1: &str, word: &str) -> bool {
+    let (core, _) = clean(word);
+    Level1::read(&core).is_none()
+        && read_label(level1, &core)
+            .category
+            .level2
+            .is_some_and(|l| l != Level2::Other)
+}
+
+/// A heading at the front of `text`, followed by its colon, a space or nothing: the heading's
+/// length and the bytes used.
+pub fn heading_len(text: &str) -> Option<(usize, usize)> {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '：' | ':') || c.is_whitespace() || is_stop(*c))
+        .map_or(text.len(), |(i, _)| i);
+    let word = &text[..end];
+    if !is_heading(word) {
+        return None;
+    }
+    let after = &text[end..];
+    let separator = after
+        .chars()
+        .take_while(|c| matches!(c, '：' | ':') || c.is_whitespace())
+        .map(char::len_utf8)
+        .sum::<usize>();
+    Some((end, end + separator))
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '；' | ';' | '。' | '，' | ',')
+}
+
+/// An operator alone (`≥`, `不少于`): it belongs to the value after it.
+pub fn joins_next(token: &str) -> bool {
+    operator(token).is_some()
+}
+
+/// A unit alone (`人次`, `%`): it belongs to the number before it.
+pub fn joins_previous(token: &str) -> bool {
+    token.starts_with('%') || is_unit_word(token)
+}
+
+/// Whether a cell is a value alone: a measurable target with no words before it (`≥500人次`,
+/// `2023年12月底前`, `100%`), or a short judgement (`良好`, `明显提升`): the value of the name
+/// before it.
+pub fn is_value(cell: &str) -> bool {
+    if cell.is_empty() {
+        return false;
+    }
+    match &parse_value(cell, 0).form {
+        TargetForm::Clauses(clauses) => clauses.first().is_some_and(|c| c.subject.is_none()),
+        TargetForm::Word { op: Some(_), .. } => true,
+        TargetForm::Word { .. } | TargetForm::Free => {
+            cell.chars().count() <= 6 && vague_word(cell, &[]).is_some_and(|(at, _)| at == 0)
+        }
+    }
+}
+
+/// A cell holding indicators with their values (`培训人数≥500人次`, `合格率：≥95%`,
+/// `培训班次，年度指标值：不少于4期`): for each, the name and the value, as byte ranges of the
+/// cell. Several when the cell holds several statements each with its own subject
+/// (`培训人数≥500人次，合格率≥95%`). `None` when the value grammar finds no subject before a
+/// measurable part.
+pub fn indicators(cell: &str) -> Option<Vec<(Range, Range)>> {
+    let target = parse_value(cell, 0);
+    let TargetForm::Clauses(clauses) = &target.form else {
+        return None;
+    };
+    let first = clauses.first()?;
+    let subject = first.subject.as_ref()?;
+    // A later clause without its own subject is part of the value before it (`≥90%，≤100%`).
+    let mut starts: Vec<(usize, usize)> = vec![(first.span.start, subject.span.end)];
+    for clause in &clauses[1..] {
+        if let Some(own) = &clause.subject {
+            starts.push((clause.span.start, own.span.end));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, (start, name_end)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(cell.len(), |(next, _)| {
+            clause_end_before(clauses, *next).unwrap_or(*next)
+        });
+        let name = name_range(cell, *start, *name_end)?;
+        let value = value_range(cell, *name_end, end)?;
+        out.push((name, value));
+    }
+    Some(out)
+}
+
+/// The end of the last clause that ends before `next`.
+fn clause_end_before(clauses: &[Clause], next: usize) -> Option<usize> {
+    clauses
+        .iter()
+        .map(|c| c.span.end)
+        .filter(|end| *end <= next)
+        .max()
+}
+
+/// The name without the label and punctuation between it and its value (`，年度指标值：`).
+fn name_range(cell: &str, start: usize, end: usize) -> Option<Range> {
+    let mut name = cell.get(start..end)?;
+    loop {
+        let before = name.len();
+        name = name.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '：' | ':' | '，' | ',' | '为' | '是')
+        });
+        for label in ["年度指标值", "指标值", "目标值", "年度"] {
+            name = name.strip_suffix(label).unwrap_or(name);
+        }
+        if name.len() == before {
+            break;
+        }
+    }
+    let name = name.trim_start();
+    let from = start + (cell[start..].len() - cell[start..].trim_start().len());
+    (!name.is_empty()).then(|| (from, from + name.len()))
+}
+
+fn value_range(cell: &str, start: usize, end: usize) -> Option<Range> {
+    let raw = cell.get(start..end)?;
+    let lead = raw.len()
+        - raw
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '：' | ':' | '，' | ','))
+            .len();
+    let value = raw[lead..].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '，' | ',' | '；' | ';' | '。')
+    });
+    (!value.is_empty()).then(|| (start + lead, start + lead + value.len()))
+}
