@@ -30,7 +30,8 @@ specs=$(find "$root/specs" "$root/tests/fixtures" -name '*.jx')
 seed spec $specs
 seed format $specs
 seed edits $specs
-seed import_text $(find "$root/tests/fixtures/import" -name '*.txt')
+seed import_text $(find "$root/tests/fixtures/import" -name '*.txt') \
+  $(find "$root/tests/corpus/text" -name 'source.txt')
 seed xlsx $(find "$root/tests/fixtures" -name '*.xlsx')
 seed import_sheet $(find "$root/tests/fixtures" "$root/tests/corpus/tables" -name '*.xlsx' -o -name '*.csv')
 seed annotate $(find "$root/tests/fixtures" "$root/tests/corpus/tables" -name '*.xlsx' | head -20)

@@ -58,7 +58,14 @@ const HEADINGS: &[(Field, &[&str])] = &[
     (Field::Classified, &["涉密"]),
     (
         Field::Amount(Fund::Total),
-        &["总计", "合计", "年度资金总额", "预算金额", "项目金额"],
+        &[
+            "总计",
+            "合计",
+            "年度资金总额",
+            "预算金额",
+            "项目金额",
+            "预算数",
+        ],
     ),
     (
         Field::Amount(Fund::Fiscal),

@@ -563,7 +563,8 @@ pub fn year_in(text: &str) -> Option<u32> {
     })
 }
 
-fn money_unit(row: &SheetRow) -> Option<&'static str> {
+/// The money unit a row declares: `(万元)`, `单位：元`, a heading ending in `元)`.
+pub fn money_unit(row: &SheetRow) -> Option<&'static str> {
     for cell in &row.cells {
         let text = normalize(cell);
         if text.contains("(万元)") || text.contains("单位:万元") || text.ends_with("万元)")

@@ -82,10 +82,21 @@ pub fn pdf_text(source: &SourceFile, fallback: &str) -> Imported {
 }
 
 /// Imports a text file: a text table (tab-separated, Markdown pipes) when most of its lines have
-/// that shape, else running text.
+/// that shape and it reads as one, else running text.
 pub fn text(source: &SourceFile, columns: &Columns, fallback: &str) -> Imported {
-    match text_table::shape(&source.text) {
-        Some(shape) => sheet(&[text_table::read(&source.text, shape)], columns, fallback),
+    let table = text_table::shape(&source.text)
+        .map(|shape| sheet(&[text_table::read(&source.text, shape)], columns, fallback));
+    match table {
+        Some(table) if table.written.indicators > 0 => table,
+        // Bars or tabs that head no table (`| 指标` on every line of a rendered page).
+        Some(table) => {
+            let running = running_text(source, columns, fallback);
+            if running.written.indicators > 0 {
+                running
+            } else {
+                table
+            }
+        }
         None => running_text(source, columns, fallback),
     }
 }

@@ -4,12 +4,14 @@
 
 use std::collections::HashMap;
 
+use rust_decimal::Decimal;
+
 use super::cells::{category, compose, is_direction, operator_symbol, title};
 use super::columns::{Columns, Field, WEAK_NAME, normalize, without_brackets};
 use super::diagnostics as diag;
 use super::form::{
     FieldMap, Header, Info, column_letters, header_at, info, is_info_row, is_stop_row,
-    is_template_row, year_in,
+    is_template_row, money_unit, year_in,
 };
 use super::sheet::{Sheet, SheetRow};
 use super::table::{Agency, Cell, Counts, Department, Item, Project, Table};
@@ -207,6 +209,18 @@ impl RowReader {
             self.notes
                 .push(format!("表中没有项目名称，项目名取自{from}「{name}」。"));
             block.project = Some(name);
+        }
+        if block.money_unit.is_none() {
+            block.money_unit = sheet.rows[header.first..=header.last]
+                .iter()
+                .find_map(money_unit);
+        }
+        let amount_columns = Fund::ALL
+            .iter()
+            .any(|f| self.map.contains(Field::Amount(*f)));
+        if block.money_unit == Some("元") && amount_columns {
+            self.notes
+                .push("金额列以元为单位，已精确换算为万元。".to_owned());
         }
         if block.money_unit.is_none() && !block.budget.is_empty() {
             self.notes.push("资金栏没有写单位，按万元读取。".to_owned());
@@ -596,6 +610,14 @@ impl RowReader {
                 continue;
             };
             self.seen.insert(key, text.clone());
+            // Amounts printed in 元 (`金额单位：元`, `预算数(元)`) are written in 万元, exactly.
+            let (value, text) = match self.block.money_unit {
+                Some("元") => match value.checked_div(Decimal::from(10_000)) {
+                    Some(wan) => (wan.normalize(), wan.normalize().to_string()),
+                    None => (value, text),
+                },
+                _ => (value, text),
+            };
             let text = if value.scale() < 2 {
                 let mut two = value;
                 two.rescale(2);

@@ -50,6 +50,7 @@ pub fn read(text: &str, shape: Shape) -> Sheet {
         Vec::new()
     };
     let mut lines = Vec::new();
+    let mut collapsed = Vec::new();
     let mut start = 0;
     for (i, line) in body.split_inclusive('\n').enumerate() {
         let at = start + offset;
@@ -65,6 +66,7 @@ pub fn read(text: &str, shape: Shape) -> Sheet {
         if shape == Shape::Pipes && is_rule(&cells) {
             continue;
         }
+        collapsed.push(line.trim_end().ends_with("||"));
         lines.push(SheetRow {
             number: i + 1,
             span: Span::new(at, at + line.len()),
@@ -75,7 +77,33 @@ pub fn read(text: &str, shape: Shape) -> Sheet {
     if shape == Shape::Spaces {
         lines = unwrapped(lines);
     }
+    if shape == Shape::Pipes {
+        realign_collapsed(&mut lines, &collapsed);
+    }
     limited(lines)
+}
+
+/// A web table rendered with its merged cells collapsed (`| 产出指标 | … | 正向指标 | |||||`):
+/// a row ending in a run of bars lost the cells merged down from the rows above at its front,
+/// and its empties moved to its end. Such a row's cells are put back under the last columns,
+/// so the 一级指标 goes under 一级指标 and the merged cells read from above.
+fn realign_collapsed(lines: &mut [SheetRow], collapsed: &[bool]) {
+    let content = |row: &SheetRow| {
+        row.cells
+            .iter()
+            .rposition(|c| !c.trim().is_empty())
+            .map_or(0, |last| last + 1)
+    };
+    let width = lines.iter().map(content).max().unwrap_or(0);
+    for (row, _) in lines.iter_mut().zip(collapsed).filter(|(_, c)| **c) {
+        let len = content(row);
+        if len > 0 && len < width {
+            row.cells.truncate(len);
+            let mut cells = vec![String::new(); width - len];
+            cells.append(&mut row.cells);
+            row.cells = cells;
+        }
+    }
 }
 
 /// Tab-separated rows as Excel copies them: a cell holding a line break (or a tab, or a quote)

@@ -5,14 +5,18 @@
 //! `①`) are dropped.
 
 use super::words::{heading_len, is_heading, joins_next, joins_previous};
+use crate::import::columns::Columns;
 use crate::import::form::is_labelled;
+use std::borrow::Cow;
+
 use crate::source::Span;
 
 /// One cell of the text, trimmed, with its place.
 #[derive(Clone, Debug)]
 pub struct Cell<'t> {
-    /// Empty for an empty cell a rendering marked (`|` alone, a line holding only spaces).
-    pub text: &'t str,
+    /// Empty for an empty cell a rendering marked (`|` alone, a line holding only spaces);
+    /// owned for a label wrapped over two lines and joined (`社会效益` + `指标`).
+    pub text: Cow<'t, str>,
     pub span: Span,
     /// 1-based line of the text.
     pub line: usize,
@@ -30,6 +34,35 @@ pub fn cells(text: &str) -> Vec<Cell<'_>> {
         marked_cells(body, start, index + 1, &mut out);
         start += line.len();
     }
+    rejoin_wrapped(out)
+}
+
+/// A label wrapped in its cell comes out on two lines (`社会效益` / `指标`, `绩效` / `指标`):
+/// a short piece on the next line that is nothing alone joins the one before when together
+/// they are a category or a column heading.
+fn rejoin_wrapped(cells: Vec<Cell<'_>>) -> Vec<Cell<'_>> {
+    let mut out: Vec<Cell<'_>> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let joined = out.last().and_then(|last| {
+            let wrapped = last.line + 1 == cell.line
+                && !last.sentence
+                && !cell.sentence
+                && !cell.text.is_empty()
+                && cell.text.chars().count() <= 4
+                && !is_heading(&cell.text)
+                && Columns::default().field(&cell.text).is_none();
+            let text = format!("{}{}", last.text, cell.text);
+            (wrapped && (is_heading(&text) || Columns::default().field(&text).is_some()))
+                .then_some(text)
+        });
+        match (joined, out.last_mut()) {
+            (Some(text), Some(last)) => {
+                last.text = Cow::Owned(text);
+                last.span = Span::new(last.span.start, cell.span.end);
+            }
+            _ => out.push(cell),
+        }
+    }
     out
 }
 
@@ -37,7 +70,7 @@ pub fn cells(text: &str) -> Vec<Cell<'_>> {
 /// cell), and a line of spaces alone is an empty cell; other lines are cut as text.
 fn marked_cells<'t>(line: &'t str, offset: usize, number: usize, out: &mut Vec<Cell<'t>>) {
     let empty = |at: usize| Cell {
-        text: "",
+        text: Cow::Borrowed(""),
         span: Span::new(offset + at, offset + at),
         line: number,
         sentence: false,
@@ -218,7 +251,7 @@ fn push<'t>(
     let lead = raw.len() - raw.trim_start().len();
     let from = offset + start + lead;
     out.push(Cell {
-        text,
+        text: Cow::Borrowed(text),
         span: Span::new(from, from + text.len()),
         line: number,
         sentence,

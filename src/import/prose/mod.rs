@@ -12,6 +12,7 @@
 mod cut;
 mod words;
 
+use super::cells::operator_symbol;
 use super::columns::{Columns, Field};
 use super::form::{is_info_label, is_info_row, is_labelled};
 use super::sheet::{Sheet, SheetRow};
@@ -20,7 +21,7 @@ use cut::{Cell, cells};
 use words::{indicators, is_heading, is_value, joins_previous};
 
 /// The header the rows are laid out under, and the column of each field in it.
-const HEADER: [(Field, &str); 10] = [
+const HEADER: [(Field, &str); 12] = [
     (Field::Level1, "一级指标"),
     (Field::Level2, "二级指标"),
     (Field::Name, "三级指标"),
@@ -31,6 +32,8 @@ const HEADER: [(Field, &str); 10] = [
     (Field::Actual, "实际完成值"),
     (Field::Score, "得分"),
     (Field::Deviation, "偏差原因分析及改进措施"),
+    (Field::Kind, "指标性质"),
+    (Field::Operator, "计算符号"),
 ];
 const NAME: usize = 2;
 const VALUE: usize = 3;
@@ -90,8 +93,8 @@ impl<'t> Layout<'t> {
         let cell = &cells[i];
         let unit_slot = self.unit_slot.take();
         let heading = self.heading.take();
-        if is_labelled(cell.text) || is_info_label(cell.text) {
-            let project = is_info_row(&row_of(&[cell.text], cell));
+        if is_labelled(&cell.text) || is_info_label(&cell.text) {
+            let project = is_info_row(&row_of(&[&cell.text], cell));
             if self.in_indicators && !project {
                 // `单位：万元` and other labels among indicators are an indicator's words.
                 self.indicator_cell(cell, unit_slot, heading);
@@ -103,23 +106,28 @@ impl<'t> Layout<'t> {
                 self.level1.clear();
                 self.level2.clear();
             }
-            let value = cells.get(i + 1).filter(|_| !is_labelled(cell.text));
-            return match value.filter(|v| !is_heading(v.text) && !is_info_label(v.text)) {
+            let value = cells.get(i + 1).filter(|_| !is_labelled(&cell.text));
+            return match value.filter(|v| !is_heading(&v.text) && !is_info_label(&v.text)) {
                 Some(value) => {
-                    self.rows.push(row_of(&[cell.text, value.text], cell));
+                    self.rows.push(row_of(&[&cell.text, &value.text], cell));
                     2
                 }
                 None => {
-                    self.rows.push(row_of(&[cell.text], cell));
+                    self.rows.push(row_of(&[&cell.text], cell));
                     1
                 }
             };
         }
-        if is_heading(cell.text) {
+        // Under a 二级 of a table copied cell by cell comes the name, whatever it reads as
+        // (`成本指标` / `成本`).
+        let name_due = heading
+            .as_ref()
+            .is_some_and(|h| h.text == self.level2.as_str() && !self.after_name.is_empty());
+        if is_heading(&cell.text) && !name_due {
             self.heading(cell);
             return 1;
         }
-        if let Some(field) = Columns::default().field(cell.text) {
+        if let Some(field) = Columns::default().field(&cell.text) {
             // A column heading of a table copied cell by cell.
             self.heading_run.push(field);
             return 1;
@@ -134,12 +142,16 @@ impl<'t> Layout<'t> {
             }
             return 1;
         }
-        if self.in_indicators && !self.after_name.is_empty() {
-            self.column_cell(cell, cells.get(i + 1), unit_slot);
+        if self.in_indicators && !self.after_name.is_empty() && cell.sentence {
+            // Sentences end a table copied cell by cell: the text goes on about something else.
+            self.end_table();
+            self.rows.push(row_of(&[&cell.text], cell));
+        } else if self.in_indicators && !self.after_name.is_empty() {
+            self.column_cell(cell, cells.get(i + 1), unit_slot, heading);
         } else if self.in_indicators {
             self.indicator_cell(cell, unit_slot, heading);
         } else {
-            self.rows.push(row_of(&[cell.text], cell));
+            self.rows.push(row_of(&[&cell.text], cell));
         }
         1
     }
@@ -162,30 +174,35 @@ impl<'t> Layout<'t> {
             .iter()
             .skip(name.wrapping_add(1))
             .copied()
-            .filter(|f| {
-                column(*f).is_some() && !matches!(f, Field::Level1 | Field::Level2 | Field::Name)
-            })
+            .filter(|f| !matches!(f, Field::Level1 | Field::Level2 | Field::Name))
             .collect();
     }
 
     /// A cell of a row under column headings: the next field of the open row when it fits
     /// there, else the name of the next row.
-    fn column_cell(&mut self, cell: &Cell<'t>, next: Option<&Cell<'t>>, unit_slot: Option<usize>) {
-        if let Some(row) = unit_slot.filter(|_| joins_previous(cell.text)) {
+    fn column_cell(
+        &mut self,
+        cell: &Cell<'t>,
+        next: Option<&Cell<'t>>,
+        unit_slot: Option<usize>,
+        heading: Option<Cell<'t>>,
+    ) {
+        if let Some(row) = unit_slot.filter(|_| joins_previous(&cell.text)) {
             return self.unit(row, cell);
         }
         if let Some(open) = &mut self.open
-            && let Some(field) = self.after_name.get(open.filled.len()).copied()
-            && fits(field, cell.text)
+            && let Some((skipped, field)) =
+                due_field(&self.after_name[open.filled.len()..], &cell.text)
         {
             // Words before a value where the value is due explain the name (`指参训人次`).
             if field == Field::Value
-                && !is_value(cell.text)
-                && next.is_some_and(|n| is_value(n.text))
+                && !is_value(&cell.text)
+                && next.is_some_and(|n| is_value(&n.text))
             {
                 open.notes.push(cell.clone());
                 return;
             }
+            (0..skipped).for_each(|_| open.skip());
             open.fill(cell);
             if open.filled.len() == self.after_name.len() {
                 self.close();
@@ -193,8 +210,8 @@ impl<'t> Layout<'t> {
             return;
         }
         self.close();
-        if is_value(cell.text) {
-            self.indicator(cell, "", cell.text, "", &[cell]);
+        if is_value(&cell.text) {
+            self.value_alone(cell, heading);
         } else {
             self.open = Some(Open {
                 name: cell.clone(),
@@ -213,27 +230,27 @@ impl<'t> Layout<'t> {
         all.extend(open.filled.iter().flatten());
         all.extend(&open.notes);
         let value = self.field_text(&open, Field::Value);
-        let note: Vec<&str> = open.notes.iter().map(|c| c.text).collect();
-        self.indicator(&open.name, open.name.text, value, &note.join(" "), &all);
+        let note: Vec<&str> = open.notes.iter().map(|c| c.text.as_ref()).collect();
+        self.indicator(&open.name, &open.name.text, value, &note.join(" "), &all);
         let row = self.rows.len() - 1;
         for (field, cell) in self.after_name.iter().zip(&open.filled) {
             let slot = column(*field).and_then(|c| self.rows[row].cells.get_mut(c));
             if let (Some(slot), Some(cell)) = (slot, cell)
                 && *field != Field::Value
             {
-                *slot = cell.text.to_owned();
+                *slot = cell.text.to_string();
             }
         }
         self.unit_slot = Some(row);
     }
 
-    fn field_text(&self, open: &Open<'t>, field: Field) -> &'t str {
+    fn field_text<'o>(&self, open: &'o Open<'t>, field: Field) -> &'o str {
         self.after_name
             .iter()
             .zip(&open.filled)
             .find(|(f, _)| **f == field)
             .and_then(|(_, c)| c.as_ref())
-            .map_or("", |c| c.text)
+            .map_or("", |c| c.text.as_ref())
     }
 
     fn heading(&mut self, cell: &Cell<'t>) {
@@ -242,10 +259,10 @@ impl<'t> Layout<'t> {
             self.in_indicators = true;
             self.rows.push(row_of(&HEADER.map(|(_, h)| h), cell));
         }
-        if words::is_level2(&self.level1, cell.text) {
-            self.level2 = cell.text.to_owned();
+        if words::is_level2(&self.level1, &cell.text) {
+            self.level2 = cell.text.to_string();
         } else {
-            self.level1 = cell.text.to_owned();
+            self.level1 = cell.text.to_string();
             self.level2.clear();
         }
         self.heading = Some(cell.clone());
@@ -257,30 +274,23 @@ impl<'t> Layout<'t> {
         unit_slot: Option<usize>,
         heading: Option<Cell<'t>>,
     ) {
-        if let Some(row) = unit_slot.filter(|_| joins_previous(cell.text)) {
+        if let Some(row) = unit_slot.filter(|_| joins_previous(&cell.text)) {
             return self.unit(row, cell);
         }
-        if is_value(cell.text) {
-            if let Some(heading) = heading.filter(|_| self.pending.is_empty()) {
-                let note = format!(
-                    "原文在类别「{}」后直接写指标值，指标名称取类别名",
-                    heading.text
-                );
-                self.indicator(&heading, heading.text, cell.text, &note, &[&heading, cell]);
-            } else if self.pending.is_empty() {
-                // A value with no name before it: the row says so when it is read.
-                self.indicator(cell, "", cell.text, "", &[cell]);
+        if is_value(&cell.text) {
+            if self.pending.is_empty() {
+                self.value_alone(cell, heading);
             } else {
                 let pending = std::mem::take(&mut self.pending);
                 let (name, note) = name_and_note(&pending);
                 let mut all: Vec<&Cell<'t>> = pending.iter().collect();
                 all.push(cell);
-                self.indicator(&pending[0], &name, cell.text, &note, &all);
+                self.indicator(&pending[0], &name, &cell.text, &note, &all);
             }
             self.unit_slot = Some(self.rows.len() - 1);
             return;
         }
-        if let Some(found) = indicators(cell.text) {
+        if let Some(found) = indicators(&cell.text) {
             self.flush();
             for ((n0, n1), (v0, v1)) in found {
                 self.indicator(cell, &cell.text[n0..n1], &cell.text[v0..v1], "", &[cell]);
@@ -290,17 +300,46 @@ impl<'t> Layout<'t> {
         }
         if cell.sentence {
             self.flush();
-            self.indicator(cell, cell.text, cell.text, WHOLE, &[cell]);
+            self.indicator(cell, &cell.text, &cell.text, WHOLE, &[cell]);
         } else {
             self.pending.push(cell.clone());
         }
+    }
+
+    /// A value with no name before it: the heading's own when it follows one (`时效指标：
+    /// 年底前`), else a row without a name, which says so when it is read.
+    fn value_alone(&mut self, cell: &Cell<'t>, heading: Option<Cell<'t>>) {
+        match heading {
+            Some(heading) => {
+                let note = format!(
+                    "原文在类别「{}」后直接写指标值，指标名称取类别名",
+                    heading.text
+                );
+                self.indicator(
+                    &heading,
+                    &heading.text,
+                    &cell.text,
+                    &note,
+                    &[&heading, cell],
+                );
+            }
+            None => self.indicator(cell, "", &cell.text, "", &[cell]),
+        }
+    }
+
+    /// The end of a table copied cell by cell: its last row is written, and what follows is
+    /// the project's text again until the next heading.
+    fn end_table(&mut self) {
+        self.flush();
+        self.in_indicators = false;
+        self.after_name.clear();
     }
 
     /// A unit alone after a value (`≥500` / `人次`) is that value's.
     fn unit(&mut self, row: usize, cell: &Cell<'t>) {
         if let Some(row) = self.rows.get_mut(row) {
             if let Some(slot) = row.cells.get_mut(UNIT) {
-                *slot = cell.text.to_owned();
+                *slot = cell.text.to_string();
             }
             extend(row, cell);
         }
@@ -313,8 +352,8 @@ impl<'t> Layout<'t> {
         let pending = std::mem::take(&mut self.pending);
         for pair in pending.chunks(2) {
             match pair {
-                [name, value] => self.indicator(name, name.text, value.text, "", &[name, value]),
-                [whole] => self.indicator(whole, whole.text, whole.text, WHOLE, &[whole]),
+                [name, value] => self.indicator(name, &name.text, &value.text, "", &[name, value]),
+                [whole] => self.indicator(whole, &whole.text, &whole.text, WHOLE, &[whole]),
                 _ => {}
             }
         }
@@ -362,23 +401,50 @@ fn fits(field: Field, text: &str) -> bool {
     match field {
         Field::Weight | Field::Score => text.chars().any(|c| c.is_ascii_digit()),
         Field::Unit => joins_previous(text),
+        Field::Kind | Field::Operator | Field::Direction => {
+            operator_symbol(text).is_some() || matches!(text, "定性" | "定量")
+        }
         _ => true,
     }
+}
+
+/// The field a cell goes to among those still due: the first it fits, passing over fields a
+/// row may leave out (a unit, an operator, a weight), not over a value; with how many were
+/// passed over.
+fn due_field(due: &[Field], text: &str) -> Option<(usize, Field)> {
+    for (i, field) in due.iter().enumerate() {
+        if fits(*field, text) {
+            return Some((i, *field));
+        }
+        let optional = matches!(
+            field,
+            Field::Kind
+                | Field::Operator
+                | Field::Direction
+                | Field::Unit
+                | Field::Weight
+                | Field::Score
+        );
+        if !optional {
+            return None;
+        }
+    }
+    None
 }
 
 /// The first pending cell is the name; the cells after it explain it. A name written with its
 /// explanation (`培训人数：指参训人次`) is split at the colon.
 fn name_and_note(pending: &[Cell]) -> (String, String) {
-    let first = pending[0].text;
+    let first = &pending[0].text;
     let (name, lead) = match first.split_once(['：', ':']) {
         Some((name, rest)) if !name.trim().is_empty() && name.chars().count() <= 20 => {
             (name.trim(), Some(rest.trim()))
         }
-        _ => (first, None),
+        _ => (first.as_ref(), None),
     };
     let note: Vec<&str> = lead
         .into_iter()
-        .chain(pending[1..].iter().map(|c| c.text))
+        .chain(pending[1..].iter().map(|c| c.text.as_ref()))
         .filter(|t| !t.is_empty())
         .collect();
     (name.to_owned(), note.join(" "))

@@ -5,6 +5,7 @@ use crate::check::vocabulary::{is_unit_word, vague_word};
 use crate::import::columns::Columns;
 use crate::import::form::is_info_label;
 use crate::model::category::{How, clean, read_label};
+use crate::model::measure::Period;
 use crate::model::value::operator;
 use crate::model::{Level1, Level2};
 use crate::syntax::ast::{Clause, TargetForm};
@@ -42,7 +43,7 @@ pub fn is_heading(word: &str) -> bool {
                 || reading.category.level2.is_some_and(|l| l != Level2::Other);
             sure && category
         });
-    known || (core.ends_with("指标") && chars <= 6)
+    known || (core.ends_with("指标") && (3..=6).contains(&chars))
 }
 
 /// Whether a heading under `level1` names a 二级 (`数量指标`, `社会效益指标`, `服务对象满意度`
@@ -87,7 +88,16 @@ pub fn joins_next(token: &str) -> bool {
 
 /// A unit alone (`人次`, `%`): it belongs to the number before it.
 pub fn joins_previous(token: &str) -> bool {
-    token.starts_with('%') || is_unit_word(token)
+    token.starts_with('%') || is_unit(token)
+}
+
+/// A unit word, or units joined by `/` `*` `·` (`人/天`, `元/人*月`, `/株`).
+fn is_unit(token: &str) -> bool {
+    let mut parts = token
+        .split(['/', '*', '·', '／'])
+        .filter(|p| !p.is_empty())
+        .peekable();
+    parts.peek().is_some() && parts.all(|p| is_unit_word(p) || Period::read(p).is_some())
 }
 
 /// Whether a cell is a value alone: a measurable target with no words before it (`≥500人次`,
