@@ -4,7 +4,7 @@
 //! value to the end of the line (`年度目标：…` is one cell), and item numbers (`1.`, `（一）`,
 //! `①`) are dropped.
 
-use super::words::{heading_len, is_heading, joins_next, joins_previous};
+use super::words::{heading_len, is_heading, is_known_heading, joins_next, joins_previous};
 use crate::import::columns::Columns;
 use crate::import::form::is_labelled;
 use std::borrow::Cow;
@@ -121,7 +121,12 @@ fn line_cells<'t>(line: &'t str, offset: usize, number: usize, out: &mut Vec<Cel
             Some(_) => next_heading(rest).unwrap_or(rest.len()),
             None => {
                 let stop = rest.find(SENTENCE_ENDS).unwrap_or(rest.len());
-                next_heading(&rest[..stop]).unwrap_or(stop)
+                let piece = &rest[..stop];
+                [next_heading(piece), glued_heading(piece)]
+                    .into_iter()
+                    .flatten()
+                    .min()
+                    .unwrap_or(stop)
             }
         };
         let piece = (at, at + end);
@@ -205,6 +210,25 @@ fn next_heading(piece: &str) -> Option<usize> {
                 after.contains(['：', ':'])
             })
         })
+}
+
+/// Where a known category starts that is glued to the text before it, as a table flattened
+/// without separators writes it (`…当年预期实现值数量指标办公大楼…`): the longest known category
+/// ending at a `指标`.
+fn glued_heading(piece: &str) -> Option<usize> {
+    piece.match_indices("指标").find_map(|(at, _)| {
+        let end = at + "指标".len();
+        let starts: Vec<usize> = piece[..at]
+            .char_indices()
+            .rev()
+            .take(8)
+            .map(|(i, _)| i)
+            .collect();
+        starts
+            .into_iter()
+            .rev()
+            .find(|start| *start > 0 && is_known_heading(&piece[*start..end]))
+    })
 }
 
 /// A line without sentence ends cut at its spaces; an operator alone (`≥`) joins the next

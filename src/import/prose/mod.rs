@@ -293,7 +293,14 @@ impl<'t> Layout<'t> {
         if let Some(found) = indicators(&cell.text) {
             self.flush();
             for ((n0, n1), (v0, v1)) in found {
-                self.indicator(cell, &cell.text[n0..n1], &cell.text[v0..v1], "", &[cell]);
+                let mut name = &cell.text[n0..n1];
+                // Glued text names its category right before the name (`质量指标合格率…`).
+                if let Some(len) = words::heading_prefix(name) {
+                    self.heading(&part(cell, n0, n0 + len));
+                    name = &name[len..];
+                }
+                let (name, note) = explained(name);
+                self.indicator(cell, name, &cell.text[v0..v1], note, &[cell]);
             }
             self.unit_slot = Some(self.rows.len() - 1);
             return;
@@ -448,6 +455,26 @@ fn name_and_note(pending: &[Cell]) -> (String, String) {
         .filter(|t| !t.is_empty())
         .collect();
     (name.to_owned(), note.join(" "))
+}
+
+/// A name run together with its explanation, which the indicator libraries write `反映…情况`
+/// (`办公大楼维修次数反映全年维修维护情况`): the name and the explanation.
+fn explained(name: &str) -> (&str, &str) {
+    match name.find("反映") {
+        Some(at) if at > 0 => (name[..at].trim_end(), &name[at..]),
+        _ => (name, ""),
+    }
+}
+
+/// Bytes `start..end` of a cell as a cell of its own.
+fn part<'t>(cell: &Cell<'t>, start: usize, end: usize) -> Cell<'t> {
+    let from = cell.span.start + start;
+    Cell {
+        text: std::borrow::Cow::Owned(cell.text.get(start..end).unwrap_or("").to_owned()),
+        span: Span::new(from, (cell.span.start + end).min(cell.span.end).max(from)),
+        line: cell.line,
+        sentence: cell.sentence,
+    }
 }
 
 fn row_of(cells: &[&str], at: &Cell) -> SheetRow {

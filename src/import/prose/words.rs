@@ -22,6 +22,18 @@ const MAX_HEADING_CHARS: usize = 16;
 /// carries as written (`决策指标`). Column headings (`一级指标`) and info labels (`绩效目标`)
 /// are not categories.
 pub fn is_heading(word: &str) -> bool {
+    heading_kind(word).is_some()
+}
+
+/// A category the category reader knows (`数量指标`, `服务对象满意度指标`), not one carried as
+/// written: the only kind found glued inside text (`…实现值数量指标办公大楼…`).
+pub fn is_known_heading(word: &str) -> bool {
+    heading_kind(word) == Some(true)
+}
+
+/// `Some(true)` for a known category, `Some(false)` for a short label ending in `指标` carried as
+/// written, `None` for anything else.
+fn heading_kind(word: &str) -> Option<bool> {
     let (core, _) = clean(word);
     let chars = core.chars().count();
     if chars == 0
@@ -32,18 +44,25 @@ pub fn is_heading(word: &str) -> bool {
         || Columns::default().field(word).is_some()
         || is_info_label(word)
     {
-        return false;
+        return None;
     }
-    let known = [read_label(&core, ""), read_label("", &core)]
-        .iter()
-        .any(|reading| {
-            let sure = matches!(reading.how, How::Known | How::Combined)
-                || (reading.how == How::Contained && core.ends_with("指标"));
-            let category = reading.category.level1 != Level1::Other
-                || reading.category.level2.is_some_and(|l| l != Level2::Other);
-            sure && category
-        });
-    known || (core.ends_with("指标") && (3..=6).contains(&chars))
+    let as_level1 = read_label(&core, "");
+    let level1 = as_level1.category.level1 != Level1::Other
+        && (matches!(as_level1.how, How::Known | How::Combined)
+            || (as_level1.how == How::Contained && core.ends_with("指标")));
+    // A 二级 is known when it reads exactly under one of the 一级 (`数量指标` under 产出).
+    let level2 = || {
+        Level1::known().iter().any(|parent| {
+            let reading = read_label(parent.label(), &core);
+            reading.how == How::Known && reading.category.level2.is_some_and(|l| l != Level2::Other)
+        })
+    };
+    let known = level1 || level2();
+    if known {
+        Some(true)
+    } else {
+        (core.ends_with("指标") && (3..=6).contains(&chars)).then_some(false)
+    }
 }
 
 /// Whether a heading under `level1` names a 二级 (`数量指标`, `社会效益指标`, `服务对象满意度`
@@ -66,7 +85,7 @@ pub fn heading_len(text: &str) -> Option<(usize, usize)> {
         .map_or(text.len(), |(i, _)| i);
     let word = &text[..end];
     if !is_heading(word) {
-        return None;
+        return heading_prefix(text).map(|len| (len, len));
     }
     let after = &text[end..];
     let separator = after
@@ -144,7 +163,29 @@ pub fn indicators(cell: &str) -> Option<Vec<(Range, Range)>> {
         let value = value_range(cell, *name_end, end)?;
         out.push((name, value));
     }
+    // Text glued on after the last value that holds an indicator of its own (`…2280次大楼安检
+    // 巡察次数200次`) is that indicator, not words of the value.
+    if let Some(context) = clauses.last().and_then(|c| c.context.as_ref())
+        && let Some(rest) = cell.get(context.span.start..context.span.end)
+        && let Some(more) = indicators(rest)
+        && let Some(last) = out.last_mut()
+        && context.span.start > last.1.0
+    {
+        last.1 = value_range(cell, last.1.0, context.span.start)?;
+        let at = context.span.start;
+        out.extend(
+            more.into_iter()
+                .map(|((a, b), (c, d))| ((a + at, b + at), (c + at, d + at))),
+        );
+    }
     Some(out)
+}
+
+/// A known category written straight before a name, with nothing between (`数量指标办公大楼维修
+/// 次数`): the heading's length, when the words up to its first `指标` are one.
+pub fn heading_prefix(text: &str) -> Option<usize> {
+    let end = text.find("指标")? + "指标".len();
+    (end < text.len() && is_known_heading(&text[..end])).then_some(end)
 }
 
 /// The end of the last clause that ends before `next`.
