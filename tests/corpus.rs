@@ -249,6 +249,8 @@ struct Agreement {
     operator: usize,
     value: usize,
     all: usize,
+    /// Indicators written that the reviewer did not list (a heading or a sentence read as one).
+    extra: usize,
 }
 
 fn agree(imported: &Imported, expected: &[Expected]) -> (Agreement, Vec<String>) {
@@ -291,6 +293,10 @@ fn agree(imported: &Imported, expected: &[Expected]) -> (Agreement, Vec<String>)
                 e.unit
             ));
         }
+    }
+    agreement.extra = mine.iter().flatten().count();
+    for extra in mine.iter().flatten() {
+        misses.push(format!("  多出：{}", extra.name));
     }
     (agreement, misses)
 }
@@ -356,16 +362,18 @@ fn pin_and_agree(prefix: &str, sources: &[PathBuf], read: fn(&Path) -> Imported)
         insta::assert_snapshot!(format!("{prefix}-{id}"), pinned);
         let expected = expected(dir);
         let (agreement, misses) = agree(&imported, &expected);
-        let all_right = agreement.all == agreement.expected && agreement.expected > 0;
+        let all_right =
+            agreement.all == agreement.expected && agreement.expected > 0 && agreement.extra == 0;
         complete += usize::from(all_right);
         report.push_str(&format!(
-            "{id}: {} 条中导入 {}，类别对 {}，比较符对 {}，数值与单位对 {}，全对 {}{}\n",
+            "{id}: {} 条中导入 {}，类别对 {}，比较符对 {}，数值与单位对 {}，全对 {}，多出 {}{}\n",
             agreement.expected,
             agreement.found,
             agreement.category,
             agreement.operator,
             agreement.value,
             agreement.all,
+            agreement.extra,
             if all_right { " ✓" } else { "" }
         ));
         for miss in misses {
@@ -378,9 +386,10 @@ fn pin_and_agree(prefix: &str, sources: &[PathBuf], read: fn(&Path) -> Imported)
         totals.operator += agreement.operator;
         totals.value += agreement.value;
         totals.all += agreement.all;
+        totals.extra += agreement.extra;
     }
     report.push_str(&format!(
-        "\n合计：{} 个来源，{} 条指标；导入 {}，类别对 {}，比较符对 {}，数值与单位对 {}，全对 {}；每条都对的来源 {}/{}\n",
+        "\n合计：{} 个来源，{} 条指标；导入 {}，类别对 {}，比较符对 {}，数值与单位对 {}，全对 {}，多出 {}；每条都对的来源 {}/{}\n",
         sources.len(),
         totals.expected,
         totals.found,
@@ -388,6 +397,7 @@ fn pin_and_agree(prefix: &str, sources: &[PathBuf], read: fn(&Path) -> Imported)
         totals.operator,
         totals.value,
         totals.all,
+        totals.extra,
         complete,
         sources.len()
     ));

@@ -19,8 +19,9 @@ fn source(relative: &str) -> SourceFile {
     SourceFile::new(relative, text)
 }
 
+/// A `.txt` file as `jixiao import` reads it (a text table, the Guangzhou list or running text).
 fn import_text(relative: &str) -> Imported {
-    import::pdf_text(&source(relative), "未命名部门")
+    import::text(&source(relative), &Columns::default(), "未命名部门")
 }
 
 fn import_csv(relative: &str, columns: &Columns) -> Imported {
@@ -161,6 +162,7 @@ const LAYOUTS: &[(&str, &[&str])] = &[
     ("chinese-numerals.txt", &[]),
     ("unnumbered-list.txt", &["unreadable-indicator"]),
     ("other-columns.txt", &[]),
+    ("running-text.txt", &["text-not-indicator"]),
 ];
 
 #[test]

@@ -13,6 +13,12 @@ pub fn unplaced(place: &str, span: Span, detail: &str) -> Diagnostic {
         )
 }
 
+pub fn text_not_indicator(place: &str, span: Span, text: &str) -> Diagnostic {
+    Diagnostic::new(Code::TextNotIndicator, span)
+        .arg("place", place)
+        .arg("text", text)
+}
+
 pub fn unreadable_indicator(place: &str, span: Span, text: &str, detail: &str) -> Diagnostic {
     Diagnostic::new(Code::UnreadableIndicator, span)
         .arg("place", place)

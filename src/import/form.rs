@@ -383,7 +383,8 @@ fn is_title_row(row: &SheetRow) -> bool {
     texts.all(|t| t == first) && bare.contains("绩效") && bare.ends_with('表')
 }
 
-/// The words that end the indicator rows of a block: sign-offs, notes and totals.
+/// The words that end the indicator rows of a block: sign-offs, notes, totals and the furniture
+/// of a web page after its table.
 const STOPS: &[&str] = &[
     "填报人",
     "填表人",
@@ -408,6 +409,13 @@ const STOPS: &[&str] = &[
     "自评得分",
     "其他需要说明",
     "其他说明",
+    // A web page's furniture after its table.
+    "附件",
+    "[打印]",
+    "打印本页",
+    "[关闭]",
+    "关闭窗口",
+    "扫一扫",
 ];
 
 /// Whether a row ends the indicator rows: its first cell with text starts with a sign-off word

@@ -102,17 +102,24 @@ pub fn text(source: &SourceFile, columns: &Columns, fallback: &str) -> Imported 
 }
 
 /// Text that is not a grid: the Guangzhou list (`1、产出指标：名称，年度指标值：值`) or indicators
-/// under category headings (`prose`). Text the list reader reads as its own (it writes
-/// indicators, and more than it refuses) is that list; other text is read under its headings
-/// when that keeps more indicators.
+/// under category headings (`prose`). Text in which the list reader finds one whole item
+/// (`名称，年度指标值：值`) is that list, its refusals reported as the list's; other text is
+/// read under its headings when that keeps more indicators.
 fn running_text(source: &SourceFile, columns: &Columns, fallback: &str) -> Imported {
     let list = pdf_text(source, fallback);
-    if list.written.indicators > 0 && list.written.indicators >= list.skipped.indicators {
+    if list.written.indicators > 0 {
         return list;
     }
     match prose::read(&source.text) {
-        Some(laid_out) => {
-            let headed = sheet(&[laid_out], columns, fallback);
+        Some(laid) => {
+            let mut headed = sheet(&[laid.sheet], columns, fallback);
+            for cell in &laid.unread {
+                let place = format!("第{}行", cell.line);
+                headed.diagnostics.push(diagnostics::text_not_indicator(
+                    &place, cell.span, &cell.text,
+                ));
+            }
+            crate::diagnostic::sort(&mut headed.diagnostics);
             if headed.written.indicators > list.written.indicators {
                 headed
             } else {

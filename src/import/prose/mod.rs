@@ -14,8 +14,9 @@ mod words;
 
 use super::cells::operator_symbol;
 use super::columns::{Columns, Field};
-use super::form::{is_info_label, is_info_row, is_labelled};
+use super::form::{is_info_label, is_info_row, is_labelled, is_stop_row};
 use super::sheet::{Sheet, SheetRow};
+use crate::check::vocabulary::vague_word;
 use crate::source::Span;
 use cut::{Cell, cells};
 use words::{indicators, is_heading, is_value, joins_previous};
@@ -47,9 +48,16 @@ fn column(field: Field) -> Option<usize> {
 /// Said of an indicator whose name and value could not be told apart.
 const WHOLE: &str = "原文名称与指标值写在一起、分不开，指标值照录整句";
 
+/// Running text laid out as a sheet, with the cells of its indicator sections that were not
+/// read as indicators.
+pub struct Laid<'t> {
+    pub sheet: Sheet,
+    pub unread: Vec<Cell<'t>>,
+}
+
 /// The text laid out as a sheet, or `None` when it has no category heading followed by an
 /// indicator (it is not in this shape).
-pub fn read(text: &str) -> Option<Sheet> {
+pub fn read(text: &str) -> Option<Laid<'_>> {
     let cells = cells(text);
     let mut layout = Layout::default();
     let mut i = 0;
@@ -57,10 +65,13 @@ pub fn read(text: &str) -> Option<Sheet> {
         i += layout.cell(&cells, i);
     }
     layout.flush();
-    (layout.indicators > 0).then_some(Sheet {
-        name: None,
-        rows: layout.rows,
-        truncated: false,
+    (layout.indicators > 0).then_some(Laid {
+        sheet: Sheet {
+            name: None,
+            rows: layout.rows,
+            truncated: false,
+        },
+        unread: layout.unread,
     })
 }
 
@@ -84,6 +95,8 @@ struct Layout<'t> {
     after_name: Vec<Field>,
     /// The row being filled cell by cell under those headings.
     open: Option<Open<'t>>,
+    /// Cells among indicators that are neither an indicator nor part of one.
+    unread: Vec<Cell<'t>>,
     indicators: usize,
 }
 
@@ -93,12 +106,22 @@ impl<'t> Layout<'t> {
         let cell = &cells[i];
         let unit_slot = self.unit_slot.take();
         let heading = self.heading.take();
+        if self.in_indicators && is_stop_row(&row_of(&[&cell.text], cell)) {
+            // A sign-off, a note or the page's furniture (`附件`, `[打印]`) ends the indicators.
+            self.end_table();
+            self.rows.push(row_of(&[&cell.text], cell));
+            return 1;
+        }
         if is_labelled(&cell.text) || is_info_label(&cell.text) {
             let project = is_info_row(&row_of(&[&cell.text], cell));
-            if self.in_indicators && !project {
-                // `单位：万元` and other labels among indicators are an indicator's words.
+            if self.in_indicators && !project && !is_labelled(&cell.text) {
+                // A label alone among indicators (`单位`) is an indicator's word.
                 self.indicator_cell(cell, unit_slot, heading);
                 return 1;
+            }
+            if self.in_indicators && !project {
+                // Information after the indicators (`项目资金：…`) ends them.
+                self.end_table();
             }
             if project {
                 self.flush();
@@ -299,6 +322,16 @@ impl<'t> Layout<'t> {
                     self.heading(&part(cell, n0, n0 + len));
                     name = &name[len..];
                 }
+                // `…指标为100%实际完成值为100%`: the second is the first one's actual value.
+                if Columns::default().field(name) == Some(Field::Actual)
+                    && let Some(row) = self.rows.last_mut()
+                    && row.cells.len() == HEADER.len()
+                {
+                    if let Some(slot) = column(Field::Actual).and_then(|c| row.cells.get_mut(c)) {
+                        *slot = cell.text[v0..v1].to_owned();
+                    }
+                    continue;
+                }
                 let (name, note) = explained(name);
                 self.indicator(cell, name, &cell.text[v0..v1], note, &[cell]);
             }
@@ -307,9 +340,27 @@ impl<'t> Layout<'t> {
         }
         if cell.sentence {
             self.flush();
-            self.indicator(cell, &cell.text, &cell.text, WHOLE, &[cell]);
+            self.whole(cell);
         } else {
             self.pending.push(cell.clone());
+        }
+    }
+
+    /// A cell that is one indicator with no measure: a name and its written judgement after
+    /// a comma (`学员种植技术水平,提高`), else the whole sentence when it judges something
+    /// (`设备运行良好`); other text is not an indicator.
+    fn whole(&mut self, cell: &Cell<'t>) {
+        if let Some(at) = cell.text.rfind(['，', ',']) {
+            let comma = cell.text[at..].chars().next().map_or(1, char::len_utf8);
+            let (name, value) = (cell.text[..at].trim(), cell.text[at + comma..].trim());
+            if !name.is_empty() && is_value(value) {
+                return self.indicator(cell, name, value, "", &[cell]);
+            }
+        }
+        if vague_word(&cell.text, &[]).is_some() {
+            self.indicator(cell, &cell.text, &cell.text, WHOLE, &[cell]);
+        } else {
+            self.unread.push(cell.clone());
         }
     }
 
@@ -357,11 +408,18 @@ impl<'t> Layout<'t> {
     fn flush(&mut self) {
         self.close();
         let pending = std::mem::take(&mut self.pending);
-        for pair in pending.chunks(2) {
-            match pair {
-                [name, value] => self.indicator(name, &name.text, &value.text, "", &[name, value]),
-                [whole] => self.indicator(whole, &whole.text, &whole.text, WHOLE, &[whole]),
-                _ => {}
+        let mut i = 0;
+        while i < pending.len() {
+            match pending.get(i + 1).filter(|v| is_value(&v.text)) {
+                Some(value) => {
+                    let name = &pending[i];
+                    self.indicator(name, &name.text, &value.text, "", &[name, value]);
+                    i += 2;
+                }
+                None => {
+                    self.whole(&pending[i]);
+                    i += 1;
+                }
             }
         }
     }

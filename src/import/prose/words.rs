@@ -38,9 +38,11 @@ fn heading_kind(word: &str) -> Option<bool> {
     let chars = core.chars().count();
     if chars == 0
         || chars > MAX_HEADING_CHARS
-        || core
-            .chars()
-            .any(|c| c.is_ascii_digit() || operator(&c.to_string()).is_some())
+        || core.chars().any(|c| {
+            c.is_ascii_digit()
+                || matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。')
+                || operator(&c.to_string()).is_some()
+        })
         || Columns::default().field(word).is_some()
         || is_info_label(word)
     {
@@ -197,6 +199,11 @@ fn clause_end_before(clauses: &[Clause], next: usize) -> Option<usize> {
         .max()
 }
 
+/// Spaces and list punctuation before a name (`，持续发展`).
+fn lead(text: &str) -> &str {
+    text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '、'))
+}
+
 /// The name without the label and punctuation between it and its value (`，年度指标值：`).
 fn name_range(cell: &str, start: usize, end: usize) -> Option<Range> {
     let mut name = cell.get(start..end)?;
@@ -212,8 +219,8 @@ fn name_range(cell: &str, start: usize, end: usize) -> Option<Range> {
             break;
         }
     }
-    let name = name.trim_start();
-    let from = start + (cell[start..].len() - cell[start..].trim_start().len());
+    let name = lead(name);
+    let from = start + (cell[start..].len() - lead(&cell[start..]).len());
     (!name.is_empty()).then(|| (from, from + name.len()))
 }
 
