@@ -314,11 +314,27 @@ fn label(cell: &str) -> Option<Label> {
 }
 
 /// `项目名称：委托业务项目` in one cell: the label and the value.
+/// Also a name's label glued to its value, as a table flattened without separators writes it
+/// (`项目名称农村义务教育薄弱学校改造补助资金`): only the labels of a project, a department or a
+/// unit, four characters or more, so no indicator's name (`绩效目标完成率`) reads as one.
 fn label_with_value(cell: &str) -> Option<(Label, String)> {
-    let (head, value) = cell.split_once([':', '：'])?;
-    let kind = label(head)?;
-    let value = value.trim();
-    (!value.is_empty()).then(|| (kind, value.to_owned()))
+    if let Some((head, value)) = cell.split_once([':', '：'])
+        && let Some(kind) = label(head)
+    {
+        let value = value.trim();
+        return (!value.is_empty()).then(|| (kind, value.to_owned()));
+    }
+    let text = cell.trim();
+    LABELS
+        .iter()
+        .filter(|(l, kind)| {
+            matches!(kind, Label::Project | Label::Department | Label::Agency)
+                && l.chars().count() >= 4
+                && text.len() > l.len()
+                && text.starts_with(l)
+        })
+        .max_by_key(|(l, _)| l.len())
+        .map(|(l, kind)| (*kind, text[l.len()..].trim().to_owned()))
 }
 
 /// A label of the info block standing alone (`项目名称`, `资金总额`): its value is the next cell.
