@@ -10,15 +10,16 @@
 //! after it. Each row remembers the line of its name (`第12行`) and the span of its cells.
 
 mod cut;
+mod grid;
 mod words;
 
-use super::cells::operator_symbol;
 use super::columns::{Columns, Field};
 use super::form::{is_info_label, is_info_row, is_labelled, is_stop_row};
 use super::sheet::{Sheet, SheetRow};
 use crate::check::vocabulary::vague_word;
 use crate::source::Span;
 use cut::{Cell, cells};
+use grid::{Grid, Heading, Open};
 use words::{indicators, is_heading, is_value, joins_previous};
 
 /// The header the rows are laid out under, and the column of each field in it.
@@ -88,11 +89,13 @@ struct Layout<'t> {
     unit_slot: Option<usize>,
     /// The heading just read: a value right after it is the heading's own (`时效指标：年底前`).
     heading: Option<Cell<'t>>,
-    /// Column headings just read (`三级指标`, `分值`, `年度指标值` …).
-    heading_run: Vec<Field>,
-    /// The fields after the name in a row of a table copied cell by cell, in the order its
-    /// headings gave; empty when the text has no such headings.
-    after_name: Vec<Field>,
+    /// Column headings just read (`三级指标`, `分值`, `年度指标值` …); `Err` for one that names
+    /// no field (`绩效标准`).
+    heading_run: Vec<Result<Field, String>>,
+    /// The columns of a table copied cell by cell, when the text gave its headings.
+    grid: Option<Grid>,
+    /// The headings that name no field, laid out after the fixed columns.
+    others: Vec<String>,
     /// The row being filled cell by cell under those headings.
     open: Option<Open<'t>>,
     /// Cells among indicators that are neither an indicator nor part of one.
@@ -145,31 +148,35 @@ impl<'t> Layout<'t> {
         // (`成本指标` / `成本`).
         let name_due = heading
             .as_ref()
-            .is_some_and(|h| h.text == self.level2.as_str() && !self.after_name.is_empty());
+            .is_some_and(|h| h.text == self.level2.as_str() && self.grid.is_some());
         if is_heading(&cell.text) && !name_due {
             self.heading(cell);
             return 1;
         }
         if let Some(field) = Columns::default().field(&cell.text) {
             // A column heading of a table copied cell by cell.
-            self.heading_run.push(field);
+            self.heading_run.push(Ok(field));
+            return 1;
+        }
+        if self.other_heading(cell) {
+            self.heading_run.push(Err(cell.text.to_string()));
             return 1;
         }
         self.settle_headings();
         if cell.text.is_empty() {
             if let Some(open) = &mut self.open {
                 open.skip();
-                if open.filled.len() >= self.after_name.len() {
+                if open.filled.len() >= self.grid.as_ref().map_or(0, Grid::len) {
                     self.close();
                 }
             }
             return 1;
         }
-        if self.in_indicators && !self.after_name.is_empty() && cell.sentence {
+        if self.in_indicators && self.grid.is_some() && cell.sentence {
             // Sentences end a table copied cell by cell: the text goes on about something else.
             self.end_table();
             self.rows.push(row_of(&[&cell.text], cell));
-        } else if self.in_indicators && !self.after_name.is_empty() {
+        } else if self.in_indicators && self.grid.is_some() {
             self.column_cell(cell, cells.get(i + 1), unit_slot, heading);
         } else if self.in_indicators {
             self.indicator_cell(cell, unit_slot, heading);
@@ -179,26 +186,54 @@ impl<'t> Layout<'t> {
         1
     }
 
+    /// A heading that names no field, inside a run of headings that already named the name or
+    /// the value column (`… 指标值及单位 | 绩效标准`): short words, not a category, not a value.
+    fn other_heading(&self, cell: &Cell<'t>) -> bool {
+        let named = self
+            .heading_run
+            .iter()
+            .any(|h| matches!(h, Ok(Field::Name | Field::Value)));
+        named
+            && !cell.sentence
+            && !cell.text.is_empty()
+            && cell.text.chars().count() <= 10
+            && !cell.text.chars().any(|c| c.is_ascii_digit())
+            && !is_heading(&cell.text)
+            && !is_value(&cell.text)
+    }
+
     /// A run of column headings naming the name column (or the value's) gives the order of
     /// the cells of each row after the name.
     fn settle_headings(&mut self) {
-        let run = std::mem::take(&mut self.heading_run);
-        let Some(name) = run.iter().position(|f| *f == Field::Name).or_else(|| {
-            run.iter()
-                .position(|f| *f == Field::Value)
-                .map(|v| v.wrapping_sub(1))
-        }) else {
-            return;
-        };
-        if run.len() < 2 {
+        if self.heading_run.is_empty() {
             return;
         }
-        self.after_name = run
-            .iter()
-            .skip(name.wrapping_add(1))
-            .copied()
-            .filter(|f| !matches!(f, Field::Level1 | Field::Level2 | Field::Name))
+        let run = std::mem::take(&mut self.heading_run);
+        let mut others = self.others.clone();
+        let headings: Vec<Heading> = run
+            .into_iter()
+            .map(|h| match h {
+                Ok(field) => Heading::Field(field),
+                Err(text) => {
+                    Heading::Other(others.iter().position(|o| *o == text).unwrap_or_else(|| {
+                        others.push(text);
+                        others.len() - 1
+                    }))
+                }
+            })
             .collect();
+        if let Some(grid) = Grid::from_run(&headings) {
+            self.grid = Some(grid);
+            self.others = others;
+        }
+    }
+
+    /// The column of the laid-out sheet a heading's cells go to.
+    fn column_of(heading: &Heading) -> Option<usize> {
+        match heading {
+            Heading::Field(field) => column(*field),
+            Heading::Other(i) => Some(HEADER.len() + i),
+        }
     }
 
     /// A cell of a row under column headings: the next field of the open row when it fits
@@ -213,12 +248,12 @@ impl<'t> Layout<'t> {
         if let Some(row) = unit_slot.filter(|_| joins_previous(&cell.text)) {
             return self.unit(row, cell);
         }
+        let grid = self.grid.clone().unwrap_or_default();
         if let Some(open) = &mut self.open
-            && let Some((skipped, field)) =
-                due_field(&self.after_name[open.filled.len()..], &cell.text)
+            && let Some((skipped, due)) = grid.due(open.filled.len(), &cell.text)
         {
             // Words before a value where the value is due explain the name (`指参训人次`).
-            if field == Field::Value
+            if *due == Heading::Field(Field::Value)
                 && !is_value(&cell.text)
                 && next.is_some_and(|n| is_value(&n.text))
             {
@@ -227,7 +262,7 @@ impl<'t> Layout<'t> {
             }
             (0..skipped).for_each(|_| open.skip());
             open.fill(cell);
-            if open.filled.len() == self.after_name.len() {
+            if open.filled.len() == grid.len() {
                 self.close();
             }
             return;
@@ -236,30 +271,29 @@ impl<'t> Layout<'t> {
         if is_value(&cell.text) {
             self.value_alone(cell, heading);
         } else {
-            self.open = Some(Open {
-                name: cell.clone(),
-                filled: Vec::new(),
-                notes: Vec::new(),
-            });
+            self.open = Some(Open::new(cell));
         }
     }
 
-    /// Writes the open row: its name and each field in its column.
+    /// Writes the open row: its name and each cell in its column.
     fn close(&mut self) {
         let Some(open) = self.open.take() else {
             return;
         };
+        let grid = self.grid.clone().unwrap_or_default();
         let mut all: Vec<&Cell<'t>> = vec![&open.name];
         all.extend(open.filled.iter().flatten());
         all.extend(&open.notes);
-        let value = self.field_text(&open, Field::Value);
+        let value = open
+            .cell(&grid, &Heading::Field(Field::Value))
+            .map_or("", |c| c.text.as_ref());
         let note: Vec<&str> = open.notes.iter().map(|c| c.text.as_ref()).collect();
         self.indicator(&open.name, &open.name.text, value, &note.join(" "), &all);
         let row = self.rows.len() - 1;
-        for (field, cell) in self.after_name.iter().zip(&open.filled) {
-            let slot = column(*field).and_then(|c| self.rows[row].cells.get_mut(c));
+        for (heading, cell) in grid.after_name.iter().zip(&open.filled) {
+            let slot = Self::column_of(heading).and_then(|c| self.rows[row].cells.get_mut(c));
             if let (Some(slot), Some(cell)) = (slot, cell)
-                && *field != Field::Value
+                && *heading != Heading::Field(Field::Value)
             {
                 *slot = cell.text.to_string();
             }
@@ -267,20 +301,14 @@ impl<'t> Layout<'t> {
         self.unit_slot = Some(row);
     }
 
-    fn field_text<'o>(&self, open: &'o Open<'t>, field: Field) -> &'o str {
-        self.after_name
-            .iter()
-            .zip(&open.filled)
-            .find(|(f, _)| **f == field)
-            .and_then(|(_, c)| c.as_ref())
-            .map_or("", |c| c.text.as_ref())
-    }
-
     fn heading(&mut self, cell: &Cell<'t>) {
+        self.settle_headings();
         self.flush();
         if !self.in_indicators {
             self.in_indicators = true;
-            self.rows.push(row_of(&HEADER.map(|(_, h)| h), cell));
+            let mut header: Vec<&str> = HEADER.iter().map(|(_, h)| *h).collect();
+            header.extend(self.others.iter().map(String::as_str));
+            self.rows.push(row_of(&header, cell));
         }
         if words::is_level2(&self.level1, &cell.text) {
             self.level2 = cell.text.to_string();
@@ -325,7 +353,7 @@ impl<'t> Layout<'t> {
                 // `…指标为100%实际完成值为100%`: the second is the first one's actual value.
                 if Columns::default().field(name) == Some(Field::Actual)
                     && let Some(row) = self.rows.last_mut()
-                    && row.cells.len() == HEADER.len()
+                    && row.cells.len() >= HEADER.len()
                 {
                     if let Some(slot) = column(Field::Actual).and_then(|c| row.cells.get_mut(c)) {
                         *slot = cell.text[v0..v1].to_owned();
@@ -390,7 +418,7 @@ impl<'t> Layout<'t> {
     fn end_table(&mut self) {
         self.flush();
         self.in_indicators = false;
-        self.after_name.clear();
+        self.grid = None;
     }
 
     /// A unit alone after a value (`≥500` / `人次`) is that value's.
@@ -425,7 +453,7 @@ impl<'t> Layout<'t> {
     }
 
     fn indicator(&mut self, first: &Cell<'t>, name: &str, value: &str, note: &str, all: &[&Cell]) {
-        let mut cells = [""; HEADER.len()];
+        let mut cells = vec![""; HEADER.len() + self.others.len()];
         cells[0] = &self.level1;
         cells[1] = &self.level2;
         let mut row = row_of(&cells, first);
@@ -440,61 +468,6 @@ impl<'t> Layout<'t> {
         self.rows.push(row);
         self.indicators += 1;
     }
-}
-
-/// A row being filled under column headings: its name, then each field's cell (`None` for a
-/// cell marked empty).
-struct Open<'t> {
-    name: Cell<'t>,
-    filled: Vec<Option<Cell<'t>>>,
-    notes: Vec<Cell<'t>>,
-}
-
-impl<'t> Open<'t> {
-    fn fill(&mut self, cell: &Cell<'t>) {
-        self.filled.push(Some(cell.clone()));
-    }
-
-    fn skip(&mut self) {
-        self.filled.push(None);
-    }
-}
-
-/// Whether a cell can be a field's: a weight or score is a number, a unit a unit word; a
-/// value, an actual or words take any cell.
-fn fits(field: Field, text: &str) -> bool {
-    match field {
-        Field::Weight | Field::Score => text.chars().any(|c| c.is_ascii_digit()),
-        Field::Unit => joins_previous(text),
-        Field::Kind | Field::Operator | Field::Direction => {
-            operator_symbol(text).is_some() || matches!(text, "定性" | "定量")
-        }
-        _ => true,
-    }
-}
-
-/// The field a cell goes to among those still due: the first it fits, passing over fields a
-/// row may leave out (a unit, an operator, a weight), not over a value; with how many were
-/// passed over.
-fn due_field(due: &[Field], text: &str) -> Option<(usize, Field)> {
-    for (i, field) in due.iter().enumerate() {
-        if fits(*field, text) {
-            return Some((i, *field));
-        }
-        let optional = matches!(
-            field,
-            Field::Kind
-                | Field::Operator
-                | Field::Direction
-                | Field::Unit
-                | Field::Weight
-                | Field::Score
-        );
-        if !optional {
-            return None;
-        }
-    }
-    None
 }
 
 /// The first pending cell is the name; the cells after it explain it. A name written with its
