@@ -523,3 +523,44 @@ fn corpus_pdfs_agree_with_their_workbooks_as_pinned() {
     println!("{report}");
     insta::assert_snapshot!("corpus_pdf_agreement", report);
 }
+
+/// The README states the agreement figures the corpus reports pin, no other.
+#[test]
+fn readme_states_the_corpus_agreement_as_pinned() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let totals = |snapshot: &str| -> Vec<usize> {
+        let text = std::fs::read_to_string(Path::new(ROOT).join("tests/snapshots").join(snapshot))
+            .unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("合计："))
+            .unwrap()
+            .to_owned();
+        line.split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .map(|n| n.parse().unwrap())
+            .collect()
+    };
+    // 合计：{sources} 个来源，{expected} 条指标；导入 {found}，类别对 …，比较符对 …，数值与单位对 …，全对 {all}，多出 {extra}；…
+    let tables = totals("jixiao__corpus__corpus_agreement.snap");
+    let sentence = format!(
+        "Today {} of the {} indicators come out right in all four",
+        tables[6], tables[1]
+    );
+    assert!(readme.contains(&sentence), "README.md must say: {sentence}");
+    let text = totals("jixiao__corpus__corpus_text_agreement.snap");
+    for sentence in [
+        format!(
+            "Today {} of their {} indicators come out right",
+            text[6], text[1]
+        ),
+        format!("{} are found by name", text[2]),
+        format!(
+            "{} indicators are written that the reviewers did not list",
+            text[7]
+        ),
+        format!("holds {} such texts", text[0]),
+    ] {
+        assert!(readme.contains(&sentence), "README.md must say: {sentence}");
+    }
+}

@@ -376,9 +376,14 @@ fn unheaded_columns_are_kept() {
 #[test]
 fn readme_shows_the_document_imports_as_they_are() {
     let readme = std::fs::read_to_string(std::path::Path::new(ROOT).join("README.md")).unwrap();
-    let out = jixiao(&["import", "tests/fixtures/import/markdown-table.md"]);
-    let spec = String::from_utf8_lossy(&out.stdout);
-    assert!(readme.contains(spec.trim()), "README.md must show:\n{spec}");
+    for text in [
+        "tests/fixtures/import/markdown-table.md",
+        "tests/corpus/text/nx-wuzhong-tongxin-sheshinongye-peixun-2025/source.txt",
+    ] {
+        let out = jixiao(&["import", text]);
+        let spec = String::from_utf8_lossy(&out.stdout);
+        assert!(readme.contains(spec.trim()), "README.md must show:\n{spec}");
+    }
     for table in [
         "tests/corpus/tables/hb-handan-chengan-minzheng-gaolingjintie-2020/table.docx",
         "tests/corpus/tables/sc-leshan-jingyan-mata-2023/table.html",

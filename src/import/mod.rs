@@ -112,14 +112,17 @@ fn running_text(source: &SourceFile, columns: &Columns, fallback: &str) -> Impor
     }
     match prose::read(&source.text) {
         Some(laid) => {
-            let mut headed = sheet(&[laid.sheet], columns, fallback);
+            let (mut table, mut found) = rows::read(&[laid.sheet], columns, fallback);
+            if let Some(first) = table.notes.first_mut() {
+                *first = RUNNING_TEXT_NOTE.to_owned();
+            }
             for cell in &laid.unread {
                 let place = format!("第{}行", cell.line);
-                headed.diagnostics.push(diagnostics::text_not_indicator(
+                found.push(diagnostics::text_not_indicator(
                     &place, cell.span, &cell.text,
                 ));
             }
-            crate::diagnostic::sort(&mut headed.diagnostics);
+            let headed = finish(table, found);
             if headed.written.indicators > list.written.indicators {
                 headed
             } else {
@@ -129,6 +132,9 @@ fn running_text(source: &SourceFile, columns: &Columns, fallback: &str) -> Impor
         None => list,
     }
 }
+
+/// The comment atop a spec read from running text.
+const RUNNING_TEXT_NOTE: &str = "由 jixiao import 从成段文字生成：类别标题（产出指标、数量指标……）之后的句子和一格一行的单元格读作指标，能读出数值的拆成名称和指标值，其余照录。";
 
 /// Which text of a PDF an import read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
