@@ -16,13 +16,18 @@ use rust_decimal::Decimal;
 use crate::common::ROOT;
 
 fn sources() -> Vec<PathBuf> {
-    let dir = Path::new(ROOT).join("tests/corpus/tables");
+    sources_in("tests/corpus/tables", "table.xlsx")
+}
+
+/// The folders of a corpus directory that hold `file`, in order.
+fn sources_in(dir: &str, file: &str) -> Vec<PathBuf> {
+    let dir = Path::new(ROOT).join(dir);
     let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.join("table.xlsx").exists())
+                .filter(|p| p.join(file).exists())
                 .collect()
         })
         .unwrap_or_default();
@@ -316,18 +321,7 @@ fn text_corpus_imports_as_pinned_and_agrees_with_the_reviewers() {
 }
 
 fn text_sources() -> Vec<PathBuf> {
-    let dir = Path::new(ROOT).join("tests/corpus/text");
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.join("source.txt").exists())
-                .collect()
-        })
-        .unwrap_or_default();
-    found.sort();
-    found
+    sources_in("tests/corpus/text", "source.txt")
 }
 
 fn import_text(dir: &Path) -> Imported {
