@@ -100,16 +100,40 @@ struct Layout<'t> {
     open: Option<Open<'t>>,
     /// Cells among indicators that are neither an indicator nor part of one.
     unread: Vec<Cell<'t>>,
+    /// The line of the last category heading.
+    heading_line: usize,
+    /// Whether that heading stands inside a paragraph, after words of the project's text
+    /// (`…化粪池4.5立方米。经济效益:…;社会效益:…`): its section ends with the line.
+    inline: bool,
+    /// The line of the cell before, and whether it was a heading.
+    last: (usize, bool),
     indicators: usize,
 }
 
 impl<'t> Layout<'t> {
     /// Reads the cell at `i`; returns how many cells it used.
     fn cell(&mut self, cells: &[Cell<'t>], i: usize) -> usize {
+        let used = self.read_cell(cells, i);
+        let heading = self.heading.is_some();
+        if let Some(last) = cells.get(i + used - 1) {
+            self.last = (last.line, heading && used == 1);
+        }
+        used
+    }
+
+    fn read_cell(&mut self, cells: &[Cell<'t>], i: usize) -> usize {
         let cell = &cells[i];
         let unit_slot = self.unit_slot.take();
         let heading = self.heading.take();
-        if self.in_indicators && is_stop_row(&row_of(&[&cell.text], cell)) {
+        let stop = is_stop_row(&row_of(&[&cell.text], cell));
+        // Headings written inline with their indicators (`…。经济效益:带动20名群众务工;…`) head
+        // that line only: the next line that starts with no heading is the project's text.
+        let past_inline = self.inline
+            && self.grid.is_none()
+            && cell.line > self.heading_line
+            && !is_heading(&cell.text)
+            && words::heading_prefix(&cell.text).is_none();
+        if self.in_indicators && (stop || past_inline) {
             // A sign-off, a note or the page's furniture (`附件`, `[打印]`) ends the indicators.
             self.end_table();
             self.rows.push(row_of(&[&cell.text], cell));
@@ -304,6 +328,10 @@ impl<'t> Layout<'t> {
     fn heading(&mut self, cell: &Cell<'t>) {
         self.settle_headings();
         self.flush();
+        let first_on_line = self.last.0 != cell.line;
+        let after_heading = self.last == (cell.line, true);
+        self.inline = !first_on_line && (self.inline || !after_heading);
+        self.heading_line = cell.line;
         if !self.in_indicators {
             self.in_indicators = true;
             let mut header: Vec<&str> = HEADER.iter().map(|(_, h)| *h).collect();
@@ -360,7 +388,12 @@ impl<'t> Layout<'t> {
                     }
                     continue;
                 }
-                let (name, note) = explained(name);
+                let (name, note) = explained(topic_off(name));
+                if !is_name(name) {
+                    // `率`, `指标`: the piece of a word a broken text split off, not a name.
+                    self.unread.push(part(cell, n0, v1));
+                    continue;
+                }
                 self.indicator(cell, name, &cell.text[v0..v1], note, &[cell]);
             }
             self.unit_slot = Some(self.rows.len() - 1);
@@ -418,6 +451,7 @@ impl<'t> Layout<'t> {
     fn end_table(&mut self) {
         self.flush();
         self.in_indicators = false;
+        self.inline = false;
         self.grid = None;
     }
 
@@ -486,6 +520,23 @@ fn name_and_note(pending: &[Cell]) -> (String, String) {
         .filter(|t| !t.is_empty())
         .collect();
     (name.to_owned(), note.join(" "))
+}
+
+/// A name after a topic and its colon (`群众满意度:群众满意度达到95%`): the name after it.
+fn topic_off(name: &str) -> &str {
+    match name.rfind(['：', ':']) {
+        Some(at) => {
+            let rest = name[at..].trim_start_matches(['：', ':']).trim();
+            if rest.is_empty() { name } else { rest }
+        }
+        None => name,
+    }
+}
+
+/// Whether words can be an indicator's name: two characters or more, not the word `指标`.
+fn is_name(name: &str) -> bool {
+    let core = name.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+    core.chars().count() >= 2 && core != "指标"
 }
 
 /// A name run together with its explanation, which the indicator libraries write `反映…情况`
