@@ -143,3 +143,37 @@ fn text_without_category_headings_is_not_read_as_running_text() {
     let imported = imported("培训人数≥500人次\n合格率≥95%");
     assert_eq!(imported.written.indicators, 0);
 }
+
+/// `jixiao check` reads a published text when it is named, and places each finding at the line
+/// of the source; a folder walk does not take text files (a README is not a table).
+#[test]
+fn check_reviews_a_published_text_at_its_lines() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .current_dir(crate::common::ROOT)
+            .output()
+            .unwrap()
+    };
+    let text = "tests/corpus/text/nx-wuzhong-tongxin-sheshinongye-peixun-2025/source.txt";
+    let out = run(&["check", text, "--format", "concise"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!("{text}:第18行: error[JX0101 vague-target]")),
+        "{stdout}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(crate::common::ROOT).join("README.md"))
+            .unwrap();
+    assert!(
+        readme.contains(stdout.trim()),
+        "README.md must show:\n{stdout}"
+    );
+    let folder = run(&[
+        "check",
+        "tests/corpus/text/nx-wuzhong-tongxin-sheshinongye-peixun-2025",
+    ]);
+    let said = String::from_utf8_lossy(&folder.stderr);
+    assert!(said.contains("没有找到"), "{said}");
+}

@@ -17,17 +17,24 @@ pub fn discover_specs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 /// What `jixiao check` reads: specs and tables (workbooks, Word documents, web pages), found
-/// the same way. A PDF is read when named, not found in a folder: it is often the published
-/// original beside its workbook, and reading it needs poppler.
+/// the same way. A PDF or a text file (CSV, pasted or extracted text, Markdown) is read when
+/// named, not found in a folder: a PDF is often the published original beside its workbook
+/// and needs poppler, and a folder's text files are mostly not tables (its README).
 pub fn discover_checkable(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     discover_with(
         paths,
-        |p| {
-            is_spec(p)
-                || (is_table(p) && !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
-        },
+        |p| is_spec(p) || (is_table(p) && !named_only(p)),
         "没有找到 *.jx 规格文件或 .xlsx/.xls/.ods/.docx/.html 表格",
     )
+}
+
+/// The tables read only when named.
+fn named_only(path: &Path) -> bool {
+    extension(path).is_some_and(|e| matches!(e.as_str(), "pdf" | "csv" | "tsv" | "txt" | "md"))
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension().map(|e| e.to_string_lossy().to_lowercase())
 }
 
 fn discover_with(
@@ -50,16 +57,15 @@ fn is_spec(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "jx")
 }
 
-/// A workbook or document `jixiao check` imports in memory (a PDF only when named).
+/// A workbook, document or text table `jixiao check` imports in memory (a PDF or text file
+/// only when named).
 pub fn is_table(path: &Path) -> bool {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .is_some_and(|e| {
-            matches!(
-                e.as_str(),
-                "xlsx" | "xlsm" | "xls" | "ods" | "docx" | "docm" | "doc" | "html" | "htm" | "pdf"
-            )
-        })
+    extension(path).is_some_and(|e| {
+        matches!(
+            e.as_str(),
+            "xlsx" | "xlsm" | "xls" | "ods" | "docx" | "docm" | "doc" | "html" | "htm" | "pdf"
+        )
+    }) || named_only(path)
 }
 
 /// Every wanted file under the given paths, sorted; a file named directly is taken as it is.
