@@ -177,3 +177,33 @@ fn check_reviews_a_published_text_at_its_lines() {
     let said = String::from_utf8_lossy(&folder.stderr);
     assert!(said.contains("没有找到"), "{said}");
 }
+
+/// Long running text built to make every search of the reader go far: a line of 300,000 commas,
+/// of sentence ends, of glued values after one heading, of headings alone, and thousands of
+/// cells one per line. Each is read through (the cuts look no further than the cell they end)
+/// and everything accounted; how long they take is measured outside the tests.
+#[test]
+fn long_hostile_running_text_is_read_through() {
+    let texts = [
+        format!("产出指标：{}", "甲,".repeat(300_000)),
+        format!("产出指标：{}", "甲乙1个；".repeat(2_000)),
+        format!("数量指标{}", "甲乙1个".repeat(100_000)),
+        "数量指标 ".repeat(10_000),
+        format!("项目名称：甲\n产出指标\n{}", "乙\n≥1个\n".repeat(2_000)),
+    ];
+    for text in texts {
+        let imported = imported(&text);
+        assert_eq!(
+            imported.found,
+            imported.skipped.plus(imported.written),
+            "{}",
+            &text[..60]
+        );
+        assert!(
+            imported
+                .diagnostics
+                .iter()
+                .all(|d| d.message().len() < 2_000)
+        );
+    }
+}

@@ -118,8 +118,16 @@ fn running_text(source: &SourceFile, columns: &Columns, fallback: &str) -> Impor
             }
             for cell in &laid.unread {
                 let place = format!("第{}行", cell.line);
+                let excerpt: String = cell.text.chars().take(40).collect();
+                let more = if cell.text.chars().nth(40).is_some() {
+                    "…"
+                } else {
+                    ""
+                };
                 found.push(diagnostics::text_not_indicator(
-                    &place, cell.span, &cell.text,
+                    &place,
+                    cell.span,
+                    &format!("{excerpt}{more}"),
                 ));
             }
             let headed = finish(table, found);

@@ -116,18 +116,18 @@ fn line_cells<'t>(line: &'t str, offset: usize, number: usize, out: &mut Vec<Cel
             continue;
         }
         // An info label keeps its value up to the next heading (`年度目标：…。产出指标：…`).
-        let label_end = rest.find(['：', ':']).filter(|_| is_labelled(rest));
+        // Every search here looks no further than where the cell will end, so a long line is
+        // cut in time proportional to its length.
+        let stop = rest.find(SENTENCE_ENDS).unwrap_or(rest.len());
+        let piece = &rest[..stop];
+        let label_end = piece.find(['：', ':']).filter(|_| is_labelled(piece));
         let end = match label_end {
             Some(_) => next_heading(rest).unwrap_or(rest.len()),
-            None => {
-                let stop = rest.find(SENTENCE_ENDS).unwrap_or(rest.len());
-                let piece = &rest[..stop];
-                [next_heading(piece), glued_heading(piece)]
-                    .into_iter()
-                    .flatten()
-                    .min()
-                    .unwrap_or(stop)
-            }
+            None => [next_heading(piece), glued_heading(piece)]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(stop),
         };
         let piece = (at, at + end);
         if sentences || label_end.is_some() {

@@ -418,7 +418,7 @@ impl<'t> Layout<'t> {
                 return self.indicator(cell, name, value, "", &[cell]);
             }
         }
-        if vague_word(&cell.text, &[]).is_some() {
+        if cell.text.len() <= words::MAX_SPLIT_BYTES && vague_word(&cell.text, &[]).is_some() {
             self.indicator(cell, &cell.text, &cell.text, WHOLE, &[cell]);
         } else {
             self.unread.push(cell.clone());

@@ -36,7 +36,17 @@ pub fn is_known_heading(word: &str) -> bool {
 fn heading_kind(word: &str) -> Option<bool> {
     let (core, _) = clean(word);
     let chars = core.chars().count();
-    if chars == 0
+    // Most cells are names and values: only words ending in 指标 or 目标, or holding a
+    // category's word, can be a heading, which substring tests tell before the category reader
+    // (with its nearest-word search) runs.
+    const WORDS: [&str; 12] = [
+        "产出", "效益", "效果", "满意", "成本", "数量", "质量", "时效", "进度", "决策", "过程",
+        "影响",
+    ];
+    let candidate =
+        core.ends_with("指标") || core.ends_with("目标") || WORDS.iter().any(|w| core.contains(w));
+    if !candidate
+        || chars == 0
         || chars > MAX_HEADING_CHARS
         || core.chars().any(|c| {
             c.is_ascii_digit()
@@ -81,6 +91,7 @@ pub fn is_level2(level1: &str, word: &str) -> bool {
 /// A heading at the front of `text`, followed by its colon, a space or nothing: the heading's
 /// length and the bytes used.
 pub fn heading_len(text: &str) -> Option<(usize, usize)> {
+    let text = window(text);
     let end = text
         .char_indices()
         .find(|(_, c)| matches!(c, '：' | ':') || c.is_whitespace() || is_stop(*c))
@@ -96,6 +107,16 @@ pub fn heading_len(text: &str) -> Option<(usize, usize)> {
         .map(char::len_utf8)
         .sum::<usize>();
     Some((end, end + separator))
+}
+
+/// The front of a text as far as a heading and what follows it can reach: a heading is looked
+/// for there only, however long the text.
+fn window(text: &str) -> &str {
+    let mut end = text.len().min(4 * (MAX_HEADING_CHARS + 4));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 fn is_stop(c: char) -> bool {
@@ -125,7 +146,7 @@ fn is_unit(token: &str) -> bool {
 /// `2023年12月底前`, `100%`), or a short judgement (`良好`, `明显提升`): the value of the name
 /// before it.
 pub fn is_value(cell: &str) -> bool {
-    if cell.is_empty() {
+    if cell.is_empty() || cell.len() > MAX_SPLIT_BYTES {
         return false;
     }
     match &parse_value(cell, 0).form {
@@ -137,12 +158,42 @@ pub fn is_value(cell: &str) -> bool {
     }
 }
 
+/// Cells longer than this are not split: no indicator sentence is that long, and each split
+/// parses the rest of the cell again.
+pub const MAX_SPLIT_BYTES: usize = 4096;
+
 /// A cell holding indicators with their values (`培训人数≥500人次`, `合格率：≥95%`,
 /// `培训班次，年度指标值：不少于4期`): for each, the name and the value, as byte ranges of the
 /// cell. Several when the cell holds several statements each with its own subject
-/// (`培训人数≥500人次，合格率≥95%`). `None` when the value grammar finds no subject before a
-/// measurable part.
+/// (`培训人数≥500人次，合格率≥95%`), or when text glued on after the last value holds an
+/// indicator of its own (`…2280次大楼安检巡察次数200次`). `None` when the value grammar finds
+/// no subject before a measurable part.
 pub fn indicators(cell: &str) -> Option<Vec<(Range, Range)>> {
+    if cell.len() > MAX_SPLIT_BYTES {
+        return None;
+    }
+    let (mut out, mut context) = statements(cell)?;
+    // One parse per glued indicator, in a loop: a long glued text does not deepen the stack.
+    while let Some(at) = context {
+        let Some((more, next)) = cell.get(at..).and_then(statements) else {
+            break;
+        };
+        let last = out.last_mut()?;
+        if at <= last.1.0 {
+            break;
+        }
+        last.1 = value_range(cell, last.1.0, at)?;
+        out.extend(
+            more.into_iter()
+                .map(|((a, b), (c, d))| ((a + at, b + at), (c + at, d + at))),
+        );
+        context = next.map(|n| n + at);
+    }
+    Some(out)
+}
+
+/// The statements of one parse of `cell`, and where the words after its last measure start.
+fn statements(cell: &str) -> Option<(Vec<(Range, Range)>, Option<usize>)> {
     let target = parse_value(cell, 0);
     let TargetForm::Clauses(clauses) = &target.form else {
         return None;
@@ -165,28 +216,17 @@ pub fn indicators(cell: &str) -> Option<Vec<(Range, Range)>> {
         let value = value_range(cell, *name_end, end)?;
         out.push((name, value));
     }
-    // Text glued on after the last value that holds an indicator of its own (`…2280次大楼安检
-    // 巡察次数200次`) is that indicator, not words of the value.
-    if let Some(context) = clauses.last().and_then(|c| c.context.as_ref())
-        && let Some(rest) = cell.get(context.span.start..context.span.end)
-        && let Some(more) = indicators(rest)
-        && let Some(last) = out.last_mut()
-        && context.span.start > last.1.0
-    {
-        last.1 = value_range(cell, last.1.0, context.span.start)?;
-        let at = context.span.start;
-        out.extend(
-            more.into_iter()
-                .map(|((a, b), (c, d))| ((a + at, b + at), (c + at, d + at))),
-        );
-    }
-    Some(out)
+    let context = clauses
+        .last()
+        .and_then(|c| c.context.as_ref())
+        .map(|c| c.span.start);
+    Some((out, context))
 }
 
 /// A known category written straight before a name, with nothing between (`数量指标办公大楼维修
 /// 次数`): the heading's length, when the words up to its first `指标` are one.
 pub fn heading_prefix(text: &str) -> Option<usize> {
-    let end = text.find("指标")? + "指标".len();
+    let end = window(text).find("指标")? + "指标".len();
     (end < text.len() && is_known_heading(&text[..end])).then_some(end)
 }
 
