@@ -63,10 +63,13 @@ build_flags="-O -a -s none"
 status=0
 for t in "${targets[@]}"; do
   echo "== $t (${seconds}s)"
+  log="$(mktemp)"
   cargo +nightly fuzz run $build_flags "$t" "corpus/$t" -- -dict=dict/jixiao.dict -max_total_time="$seconds" \
-    -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 2>&1 \
-    | grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|cov:|==[0-9]+==|SUMMARY|Test unit written)' | tail -6 \
-    || status=1
+    -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 >"$log" 2>&1 || status=1
+  # The coverage reached (the last `cov:` libFuzzer printed), the final stats, and any crash.
+  grep -E ' cov: ' "$log" | tail -1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/' || true
+  grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|==[0-9]+==|SUMMARY|Test unit written)' "$log" || true
+  rm -f "$log"
   if compgen -G "artifacts/$t/*" >/dev/null; then echo "$t: crash inputs in fuzz/artifacts/$t/"; status=1; fi
 done
 exit $status

@@ -27,9 +27,11 @@ pub(crate) fn too_large(bytes: &[u8]) -> Option<String> {
     None
 }
 
-/// The first cell reference of a workbook's sheets or tables that no spreadsheet can hold
-/// (more than 3 column letters or 7 row digits; Excel ends at XFD1048576). The decoder adds
-/// such a reference up in a 32-bit number, which overflows; it is a damaged file, refused here.
+/// The first cell reference of a workbook's sheets or tables that no spreadsheet can hold:
+/// more than 3 column letters or 7 row digits (Excel ends at XFD1048576), which the decoder
+/// adds up in a 32-bit number that overflows, or a range ending before it starts (`A9:AJ8`),
+/// whose size the decoder computes by a subtraction that overflows. Either is a damaged file,
+/// refused here.
 pub(crate) fn impossible_cell_reference(bytes: &[u8]) -> Option<String> {
     if !bytes.starts_with(b"PK") {
         return None;
@@ -45,9 +47,10 @@ pub(crate) fn impossible_cell_reference(bytes: &[u8]) -> Option<String> {
         if !is_grid {
             continue;
         }
-        if let Some(reference) = scan_references(BufReader::new(part.take(MAX_UNCOMPRESSED))) {
+        if let Some((reference, why)) = scan_references(BufReader::new(part.take(MAX_UNCOMPRESSED)))
+        {
             return Some(format!(
-                "工作簿的 {name} 中有不可能的单元格引用「{reference}」（列超过 3 个字母或行超过 7 位数字），文件结构损坏"
+                "工作簿的 {name} 中有不可能的单元格引用「{reference}」（{why}），文件结构损坏"
             ));
         }
     }
@@ -55,8 +58,8 @@ pub(crate) fn impossible_cell_reference(bytes: &[u8]) -> Option<String> {
 }
 
 /// Scans XML for `r="…"` and `ref="…"` attribute values, a byte at a time, and returns the
-/// first (shortened) value with an impossible reference in it.
-fn scan_references(mut xml: impl BufRead) -> Option<String> {
+/// first (shortened) value with an impossible reference in it, and what is impossible.
+fn scan_references(mut xml: impl BufRead) -> Option<(String, &'static str)> {
     let mut scan = Scan::default();
     loop {
         let chunk = xml.fill_buf().ok()?;
@@ -80,14 +83,25 @@ struct Scan {
     name: Vec<u8>,
     letters: usize,
     digits: usize,
+    /// The column and row of the reference being read (0 while absent: `A:A`, `1:3`).
+    column: u64,
+    row: u64,
+    /// The first corner of a range, once its `:` is read.
+    start: Option<(u64, u64)>,
     shown: Vec<u8>,
 }
 
+const TOO_LONG: &str = "列超过 3 个字母或行超过 7 位数字";
+const BACKWARDS: &str = "区域的终点在起点之前";
+
 impl Scan {
-    fn push(&mut self, byte: u8) -> Option<String> {
+    fn push(&mut self, byte: u8) -> Option<(String, &'static str)> {
         if let Some((quote, reference)) = self.value {
             if byte == quote {
                 self.value = None;
+                if reference {
+                    return self.end_of_reference();
+                }
             } else if reference {
                 return self.reference_byte(byte);
             }
@@ -100,6 +114,7 @@ impl Scan {
                 let reference = matches!(self.name.as_slice(), b"r=" | b"ref=");
                 self.value = Some((byte, reference));
                 (self.letters, self.digits, self.shown) = (0, 0, Vec::new());
+                (self.column, self.row, self.start) = (0, 0, None);
                 self.name.clear();
             }
             b' ' | b'\t' | b'\r' | b'\n' => self.name.clear(),
@@ -109,18 +124,51 @@ impl Scan {
         None
     }
 
-    fn reference_byte(&mut self, byte: u8) -> Option<String> {
+    fn reference_byte(&mut self, byte: u8) -> Option<(String, &'static str)> {
         if self.shown.len() < 24 {
             self.shown.push(byte);
         }
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' if self.digits == 0 => self.letters += 1,
-            b'0'..=b'9' => self.digits += 1,
-            // A new reference of a range (`A1:B2`) or a list (`A1 B2`).
-            b':' | b' ' => (self.letters, self.digits) = (0, 0),
+            b'A'..=b'Z' | b'a'..=b'z' if self.digits == 0 => {
+                self.letters += 1;
+                let letter = u64::from(byte.to_ascii_uppercase() - b'A') + 1;
+                self.column = self.column.saturating_mul(26).saturating_add(letter);
+            }
+            b'0'..=b'9' => {
+                self.digits += 1;
+                self.row = self
+                    .row
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(byte - b'0'));
+            }
+            // The second corner of a range (`A1:B2`).
+            b':' => {
+                self.start = Some((self.column, self.row));
+                (self.letters, self.digits, self.column, self.row) = (0, 0, 0, 0);
+            }
+            // The next reference of a list (`A1:B2 C3`).
+            b' ' => {
+                let found = self.end_of_reference();
+                (self.letters, self.digits, self.column, self.row) = (0, 0, 0, 0);
+                self.start = None;
+                if found.is_some() {
+                    return found;
+                }
+            }
             _ => {}
         }
-        (self.letters > 3 || self.digits > 7)
-            .then(|| format!("{}…", String::from_utf8_lossy(&self.shown)))
+        (self.letters > 3 || self.digits > 7).then(|| (self.shown_text(), TOO_LONG))
+    }
+
+    /// At the end of a reference: a range whose end is before its start is impossible.
+    fn end_of_reference(&self) -> Option<(String, &'static str)> {
+        let (column, row) = self.start?;
+        let backwards = (self.column > 0 && column > 0 && self.column < column)
+            || (self.row > 0 && row > 0 && self.row < row);
+        backwards.then(|| (self.shown_text(), BACKWARDS))
+    }
+
+    fn shown_text(&self) -> String {
+        format!("{}…", String::from_utf8_lossy(&self.shown))
     }
 }

@@ -603,13 +603,13 @@ impl RowReader {
                 }
                 continue;
             }
-            self.table.found.amounts += 1;
             let Some(value) = parse_number(&text) else {
+                self.table.found.amounts += 1;
                 self.table.skipped.amounts += 1;
                 self.unplaced(row, &format!("{}「{text}」不是金额", fund.label()));
                 continue;
             };
-            self.seen.insert(key, text.clone());
+            let raw = text.clone();
             // Amounts printed in 元 (`金额单位：元`, `预算数(元)`) are written in 万元, exactly.
             let (value, text) = match self.block.money_unit {
                 Some("元") => match value.checked_div(Decimal::from(10_000)) {
@@ -625,6 +625,23 @@ impl RowReader {
             } else {
                 text
             };
+            // The info block above the header may have given this amount already: the same
+            // amount printed again, or another one, reported.
+            if let Some(before) = self.budget(at).iter().find(|c| c.fund == fund) {
+                if before.value != value {
+                    let detail = format!(
+                        "{}「{text}」与信息栏的「{}」不一致，只保留信息栏的",
+                        fund.label(),
+                        before.text
+                    );
+                    self.table.found.amounts += 1;
+                    self.table.skipped.amounts += 1;
+                    self.unplaced(row, &detail);
+                }
+                continue;
+            }
+            self.table.found.amounts += 1;
+            self.seen.insert(key, raw);
             let cell = Cell {
                 fund,
                 text,

@@ -14,6 +14,9 @@ use crate::syntax::parse_value;
 /// Byte offsets `start..end` in a cell.
 pub type Range = (usize, usize);
 
+/// The name and the value of each indicator a cell holds.
+pub type Split = Vec<(Range, Range)>;
+
 /// Headings longer than this are sentences, not categories.
 const MAX_HEADING_CHARS: usize = 16;
 
@@ -168,7 +171,7 @@ pub const MAX_SPLIT_BYTES: usize = 4096;
 /// (`培训人数≥500人次，合格率≥95%`), or when text glued on after the last value holds an
 /// indicator of its own (`…2280次大楼安检巡察次数200次`). `None` when the value grammar finds
 /// no subject before a measurable part.
-pub fn indicators(cell: &str) -> Option<Vec<(Range, Range)>> {
+pub fn indicators(cell: &str) -> Option<Split> {
     if cell.len() > MAX_SPLIT_BYTES {
         return None;
     }
@@ -193,7 +196,7 @@ pub fn indicators(cell: &str) -> Option<Vec<(Range, Range)>> {
 }
 
 /// The statements of one parse of `cell`, and where the words after its last measure start.
-fn statements(cell: &str) -> Option<(Vec<(Range, Range)>, Option<usize>)> {
+fn statements(cell: &str) -> Option<(Split, Option<usize>)> {
     let target = parse_value(cell, 0);
     let TargetForm::Clauses(clauses) = &target.form else {
         return None;
