@@ -11,6 +11,9 @@
 //! measured runs, median shown, against the goal of one second. Peak memory is the process's
 //! high-water mark (`VmHWM`, Linux) after the runs.
 //!
+//! The same indicators are then imported as running text (`import::text`: cut into cells,
+//! laid out as a sheet, read as the workbook is).
+//!
 //! Run with `cargo bench --bench import`.
 
 use std::hint::black_box;
@@ -234,4 +237,61 @@ fn main() {
         }
         None => println!("  peak memory    not reported on this system"),
     }
+    running_text();
+}
+
+/// The same indicators as running text (`产出指标：数量指标：培训人次7≥300人次；…`, each 二级
+/// block one paragraph), half of them as a table copied one cell per line under its column
+/// headings: `import::text` on one thread, median of 5 runs.
+fn running_text() {
+    let mut text = String::from("项目名称：基准培训项目\n");
+    let mut cells = String::from("一级指标\n二级指标\n三级指标\n指标值\n计量单位\n");
+    for block in 0..ROWS / BLOCK {
+        let (level1, level2, name, op, value, unit, _) = KINDS[block as usize % KINDS.len()];
+        let value = match value.parse::<f64>() {
+            Ok(share) if unit.is_empty() && share <= 1.0 => format!("{}%", share * 100.0),
+            _ => value.to_owned(),
+        };
+        let into = if block % 2 == 0 {
+            &mut text
+        } else {
+            &mut cells
+        };
+        if block % 2 == 0 {
+            into.push_str(&format!("{level1}：{level2}："));
+            for i in 0..BLOCK {
+                into.push_str(&format!("{name}{}{op}{value}{unit}；", block * BLOCK + i));
+            }
+            into.push('\n');
+        } else {
+            into.push_str(&format!("{level1}\n{level2}\n"));
+            for i in 0..BLOCK {
+                into.push_str(&format!(
+                    "{name}{}\n{op}{value}\n{unit}\n",
+                    block * BLOCK + i
+                ));
+            }
+        }
+    }
+    text.push_str(&cells);
+    let source = jixiao::source::SourceFile::new("bench.txt", text);
+    let mut times = Vec::new();
+    for i in 0..RUNS {
+        let start = Instant::now();
+        let imported = black_box(import::text(&source, &Columns::default(), "bench"));
+        if i == 0 && imported.written.indicators != ROWS as usize {
+            fail(format!(
+                "running text: imported {} of {ROWS} indicators",
+                imported.written.indicators
+            ));
+        }
+        if i > 0 {
+            times.push(start.elapsed().as_secs_f64());
+        }
+    }
+    println!(
+        "import: {ROWS} indicators as running text, {:.1} MB",
+        source.text.len() as f64 / 1e6
+    );
+    println!("  import         {:>8.1} ms", median(times) * 1e3);
 }
