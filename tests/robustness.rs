@@ -209,6 +209,11 @@ fn fuzz_findings_stay_fixed() {
             // A table to import: every indicator found is written or skipped with a finding.
             let sheet = jixiao::import::sheet::from_csv(&text).unwrap();
             assert_accounted(&[sheet]);
+        } else if name.starts_with("text-") {
+            // A text file as `jixiao import` reads it: a text table, the list or running text.
+            let columns = jixiao::import::Columns::default();
+            let source = SourceFile::new("fuzz.txt", text.as_str());
+            crate::common::assert_accounted(&jixiao::import::text(&source, &columns, "fuzz"));
         } else if name.starts_with("html-") {
             assert_accounted(&jixiao::import::html::from_html(&bytes).unwrap());
         } else if name.starts_with("actuals-") {
@@ -223,7 +228,7 @@ fn fuzz_findings_stay_fixed() {
         }
         seen += 1;
     }
-    assert!(seen >= 7);
+    assert!(seen >= 8);
 }
 
 /// An import of the sheets accounts for every indicator it finds.

@@ -13,9 +13,11 @@ pub fn title(rows: &[SheetRow]) -> (Option<String>, Option<u32>) {
     for row in rows {
         let text: String = row.cells.iter().map(|c| c.trim()).collect();
         let chars: Vec<char> = text.chars().collect();
-        let found = chars
-            .windows(5)
-            .position(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年');
+        // A year the way `form::year_in` reads one (`2024年`, not `0224年`).
+        let found = chars.windows(5).position(|w| {
+            let digits: String = w[..4].iter().collect();
+            w[4] == '年' && super::form::year_in(&format!("{digits}年")).is_some()
+        });
         if let Some(at) = found.filter(|_| text.contains("绩效目标")) {
             let year = chars[at..at + 4].iter().collect::<String>().parse().ok();
             let name: String = chars[..at].iter().collect();

@@ -506,12 +506,12 @@ impl RowReader {
     }
 
     fn department(&mut self, name: &str, row: &SheetRow) -> usize {
-        let year = self
-            .get(row, Field::Year)
-            .trim_end_matches(['年', '度'])
-            .parse()
-            .ok()
-            .or(self.year);
+        // A 年度 cell the way a title's year is read: four digits, 1990 to 2100.
+        let year = year_in(&format!(
+            "{}年",
+            self.get(row, Field::Year).trim_end_matches(['年', '度'])
+        ))
+        .or(self.year);
         let index = match self.departments.iter().position(|d| d.name == name) {
             Some(index) => index,
             None => {
