@@ -8,10 +8,9 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 const MAX_UNCOMPRESSED: u64 = 256 * 1024 * 1024;
 
 /// Whether a zipped workbook or document would unpack beyond the limits, from its directory.
+/// Any bytes: a zip reader finds the directory at the end, whatever comes before the first
+/// entry, so a file is checked whether or not it starts as a zip.
 pub(crate) fn too_large(bytes: &[u8]) -> Option<String> {
-    if !bytes.starts_with(b"PK") {
-        return None;
-    }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let mut total = 0u64;
     for i in 0..zip.len() {
@@ -33,9 +32,8 @@ pub(crate) fn too_large(bytes: &[u8]) -> Option<String> {
 /// whose size the decoder computes by a subtraction that overflows. Either is a damaged file,
 /// refused here.
 pub(crate) fn impossible_cell_reference(bytes: &[u8]) -> Option<String> {
-    if !bytes.starts_with(b"PK") {
-        return None;
-    }
+    // Not only files that start as a zip: the decoder finds a zip's directory at its end, so a
+    // file with bytes before its first entry is read as a workbook too.
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     for i in 0..zip.len() {
         let Ok(part) = zip.by_index(i) else { continue };
