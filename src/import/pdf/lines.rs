@@ -3,6 +3,7 @@
 //! headings, broken over lines wherever the cells wrapped (`财政专户拨` / `款`).
 
 use super::super::joined::compact;
+use crate::import::form::year_in;
 use crate::model::Fund;
 
 /// The column headings of the template, joined without spaces. A heading line is one whose every
@@ -137,16 +138,6 @@ fn read_title(text: &str, header: &mut Header) {
             }
         }
     }
-}
-
-/// The first `YYYY年` in the text.
-fn year_in(flat: &str) -> Option<u32> {
-    let chars: Vec<char> = flat.chars().collect();
-    chars.windows(5).find_map(|w| {
-        (w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
-            .then(|| w[..4].iter().collect::<String>().parse().ok())
-            .flatten()
-    })
 }
 
 /// `部门名称：X 单位：万元`.
