@@ -618,9 +618,20 @@ impl RowReader {
                 },
                 _ => (value, text),
             };
-            let text = if value.scale() < 2 {
+            // As printed (`14,035.86`) when the spec's number reads it so; else (`.50`, `１２`,
+            // one decimal) the decimal itself, with two places.
+            let printed = text
+                .strip_prefix('-')
+                .unwrap_or(&text)
+                .starts_with(|c: char| c.is_ascii_digit())
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'));
+            let text = if value.scale() < 2 || !printed {
                 let mut two = value;
-                two.rescale(2);
+                if two.scale() < 2 {
+                    two.rescale(2);
+                }
                 two.to_string()
             } else {
                 text
