@@ -272,6 +272,28 @@ fn places(table: &Table, model: &Spec) -> Vec<(usize, String)> {
 /// Drops what cannot be written as one line of spec (a `#` in a target starts a comment; a
 /// name holding every kind of quote has no quotes left), each with its diagnostic.
 fn unwritable(table: &mut Table, diagnostics: &mut Vec<Diagnostic>) {
+    // A spec line holds no line break: one left in a name or a target (a lone `\r` of a text,
+    // a cell's Alt+Enter a reader kept) is where the text wrapped, joined as a cell's are.
+    let one_line = sheet::one_line;
+    for department in &mut table.departments {
+        department.name = one_line(&department.name);
+        for agency in &mut department.agencies {
+            agency.name = one_line(&agency.name);
+            for project in &mut agency.projects {
+                project.name = one_line(&project.name);
+                for goal in [&mut project.goal, &mut project.term_goal]
+                    .into_iter()
+                    .flatten()
+                {
+                    *goal = one_line(goal);
+                }
+                for item in &mut project.indicators {
+                    item.name = one_line(&item.name);
+                    item.target = one_line(&item.target);
+                }
+            }
+        }
+    }
     for project in table
         .departments
         .iter_mut()
