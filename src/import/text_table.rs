@@ -51,14 +51,7 @@ pub fn read(text: &str, shape: Shape) -> Sheet {
     };
     let mut lines = Vec::new();
     let mut collapsed = Vec::new();
-    let mut start = 0;
-    for (i, line) in body.split_inclusive('\n').enumerate() {
-        let at = start + offset;
-        start += line.len();
-        let line = line.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            continue;
-        }
+    for (i, at, line) in filled_lines(body, offset) {
         let cells = match shape {
             Shape::Pipes => pipe_cells(line),
             _ => placed(&segments(line), &columns),
@@ -152,16 +145,23 @@ fn tab_rows(body: &str, offset: usize) -> Vec<SheetRow> {
     rows
 }
 
+/// The lines that hold text: each with its 0-based index, the byte where it starts (`offset`
+/// added) and its text without the line end.
+fn filled_lines(body: &str, offset: usize) -> impl Iterator<Item = (usize, usize, &str)> {
+    let mut start = 0;
+    body.split_inclusive('\n')
+        .enumerate()
+        .map(move |(i, line)| {
+            let at = start + offset;
+            start += line.len();
+            (i, at, line.trim_end_matches(['\n', '\r']))
+        })
+        .filter(|(_, _, line)| !line.trim().is_empty())
+}
+
 fn plain_tab_rows(body: &str, offset: usize) -> Vec<SheetRow> {
     let mut rows = Vec::new();
-    let mut start = 0;
-    for (i, line) in body.split_inclusive('\n').enumerate() {
-        let at = start + offset;
-        start += line.len();
-        let line = line.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            continue;
-        }
+    for (i, at, line) in filled_lines(body, offset) {
         rows.push(SheetRow {
             number: i + 1,
             span: Span::new(at, at + line.len()),
