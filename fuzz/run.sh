@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of every reader (cargo-fuzz, libFuzzer; nightly only here).
 #   fuzz/run.sh SECONDS [TARGET...]   each target for SECONDS (default: all targets)
+#   FUZZ_RUNS=N fuzz/run.sh ...        and stop a target sooner once it has run N inputs
 # Seeds come from the bundled specs, fixtures, actuals and corpus (fuzz/corpus/<target>/, made
 # here and not committed); the dictionary from every literal of the grammar plus units and
 # grades (fuzz/dict/). Crashes land in fuzz/artifacts/<target>/ and fail the run; each one fixed
@@ -64,7 +65,7 @@ status=0
 for t in "${targets[@]}"; do
   echo "== $t (${seconds}s)"
   log="$(mktemp)"
-  cargo +nightly fuzz run $build_flags "$t" "corpus/$t" -- -dict=dict/jixiao.dict -max_total_time="$seconds" \
+  cargo +nightly fuzz run $build_flags "$t" "corpus/$t" -- -dict=dict/jixiao.dict -max_total_time="$seconds" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} \
     -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 >"$log" 2>&1 || status=1
   # The coverage reached (the last `cov:` libFuzzer printed), the final stats, and any crash.
   grep -E ' cov: ' "$log" | tail -1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/' || true
