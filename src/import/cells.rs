@@ -12,19 +12,13 @@ use crate::syntax::ast::{Core, TargetForm};
 pub fn title(rows: &[SheetRow]) -> (Option<String>, Option<u32>) {
     for row in rows {
         let text: String = row.cells.iter().map(|c| c.trim()).collect();
-        let chars: Vec<char> = text.chars().collect();
-        // A year the way `form::year_in` reads one (`2024年`, not `0224年`).
-        let found = chars.windows(5).position(|w| {
-            let digits: String = w[..4].iter().collect();
-            w[4] == '年' && super::form::year_in(&format!("{digits}年")).is_some()
-        });
-        if let Some(at) = found.filter(|_| text.contains("绩效目标")) {
-            let year = chars[at..at + 4].iter().collect::<String>().parse().ok();
-            let name: String = chars[..at].iter().collect();
+        if let Some((at, year)) = super::form::year_at(&text).filter(|_| text.contains("绩效目标"))
+        {
+            let name: String = text.chars().take(at).collect();
             // `项目支出绩效目标表（2024年度）` names no department.
             let name = name.trim().trim_end_matches(['（', '(', ' ']);
             let named = !name.is_empty() && !name.contains('表') && !name.contains("绩效");
-            return (named.then(|| name.to_owned()), year);
+            return (named.then(|| name.to_owned()), Some(year));
         }
     }
     (None, None)

@@ -577,13 +577,20 @@ fn title_year(row: &SheetRow) -> Option<u32> {
 
 /// The first `20xx年` (or `19xx年`) in a text.
 pub fn year_in(text: &str) -> Option<u32> {
+    year_at(text).map(|(_, year)| year)
+}
+
+/// The first year in a text with the index of the character it starts at: four digits (not
+/// starting with 0) before `年`, between 1990 and 2100.
+pub fn year_at(text: &str) -> Option<(usize, u32)> {
     let chars: Vec<char> = text.chars().collect();
-    chars.windows(5).find_map(|w| {
+    chars.windows(5).enumerate().find_map(|(at, w)| {
         let digits: String = w[..4].iter().collect();
         (w[4] == '年' && w[..4].iter().all(char::is_ascii_digit) && w[0] != '0')
             .then(|| digits.parse().ok())
             .flatten()
             .filter(|y| (1990..=2100).contains(y))
+            .map(|year| (at, year))
     })
 }
 

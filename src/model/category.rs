@@ -553,6 +553,13 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// Every spelling of a 一级, with the words tables use for them (`完成` for 产出 in the
 /// 项目完成指标 / 项目效果指标 layouts).
+/// Whether `text` holds a word the category reader knows (`产出`, `立项`, `可持续`): a cheap test
+/// before the reader and its nearest-word search, for text that is most often not a category.
+pub fn mentions_known_word(text: &str) -> bool {
+    (level1_words().iter().any(|(word, _)| text.contains(word)))
+        || level2_words().iter().any(|(word, _)| text.contains(word))
+}
+
 fn level1_words() -> Vec<(&'static str, Level1)> {
     vec![
         ("产出", Level1::Output),

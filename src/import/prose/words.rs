@@ -4,7 +4,7 @@
 use crate::check::vocabulary::{is_unit_word, vague_word};
 use crate::import::columns::Columns;
 use crate::import::form::is_info_label;
-use crate::model::category::{How, clean, read_label};
+use crate::model::category::{How, clean, mentions_known_word, read_label};
 use crate::model::measure::Period;
 use crate::model::value::operator;
 use crate::model::{Level1, Level2};
@@ -39,15 +39,9 @@ pub fn is_known_heading(word: &str) -> bool {
 fn heading_kind(word: &str) -> Option<bool> {
     let (core, _) = clean(word);
     let chars = core.chars().count();
-    // Most cells are names and values: only words ending in 指标 or 目标, or holding a
-    // category's word, can be a heading, which substring tests tell before the category reader
-    // (with its nearest-word search) runs.
-    const WORDS: [&str; 12] = [
-        "产出", "效益", "效果", "满意", "成本", "数量", "质量", "时效", "进度", "决策", "过程",
-        "影响",
-    ];
-    let candidate =
-        core.ends_with("指标") || core.ends_with("目标") || WORDS.iter().any(|w| core.contains(w));
+    // Most cells are names and values: only words ending in 指标 or 目标, or holding a word the
+    // category reader knows, can be a heading.
+    let candidate = core.ends_with("指标") || core.ends_with("目标") || mentions_known_word(&core);
     if !candidate
         || chars == 0
         || chars > MAX_HEADING_CHARS
