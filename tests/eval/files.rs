@@ -253,3 +253,37 @@ fn eval_ci_formats_place_unmet_indicators_on_their_targets() {
     let xml = String::from_utf8(junit.stdout).unwrap();
     assert_eq!(xml.matches("<failure type=\"JX0509\"").count(), unmet.len());
 }
+
+/// The evaluation page lists every finding of the JSON output of the same run, each with its
+/// code, under one heading.
+#[test]
+fn eval_page_lists_the_findings_of_the_json() {
+    let args = |format| {
+        [
+            "eval",
+            "specs/2021/gz-cac-2021-self-eval.jx",
+            "--actuals",
+            "specs/2021/gz-cac-2021-actuals.toml",
+            "--format",
+            format,
+        ]
+    };
+    let json: serde_json::Value = serde_json::from_slice(&jixiao(&args("json")).stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    let page = String::from_utf8(jixiao(&args("html")).stdout).unwrap();
+    assert_eq!(page.matches("<h2>核对与问题</h2>").count(), 1);
+    assert_eq!(
+        page.matches("<div class=\"finding ").count(),
+        findings.len()
+    );
+    for finding in findings {
+        let code = finding["code"].as_str().unwrap();
+        let n = findings.iter().filter(|f| f["code"] == code).count();
+        assert_eq!(
+            page.matches(&format!("data-code=\"{code}\"")).count(),
+            n,
+            "{code}"
+        );
+    }
+}

@@ -270,8 +270,8 @@ fn the_nearest_config_sets_the_provincial_rules() {
     assert_eq!(code, 2, "a broken [monitor] is refused");
 }
 
-/// The monitoring page stands alone and shows every indicator's light and figures as the JSON
-/// of the same run gives them.
+/// The monitoring page stands alone and shows every indicator's light and figures, and every
+/// finding, as the JSON of the same run gives them.
 #[test]
 fn the_monitoring_page_shows_the_json_figures() {
     let (page, _) = binary(&[&EXAMPLE[..], &["--format", "html"]].concat());
@@ -288,6 +288,13 @@ fn the_monitoring_page_shows_the_json_figures() {
         .flat_map(|p| p["indicators"].as_array().unwrap())
         .collect();
     assert_eq!(page.matches("<tr data-indicator=").count(), rows.len());
+    let findings = json["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    assert_eq!(page.matches("<h2>问题</h2>").count(), 1);
+    assert_eq!(
+        page.matches("<div class=\"finding ").count(),
+        findings.len()
+    );
     for light in ["red", "yellow", "green"] {
         let n = rows.iter().filter(|r| r["light"] == light).count();
         assert!(n > 0);

@@ -113,6 +113,7 @@ fn render(name: &str, context: &impl Serialize) -> String {
         ("bars.html", include_str!("bars.html")),
         ("check.html", include_str!("check.html")),
         ("eval.html", include_str!("eval.html")),
+        ("findings.html", include_str!("findings.html")),
         ("monitor.html", include_str!("monitor.html")),
         ("review.html", include_str!("review.html")),
     ];
