@@ -76,7 +76,7 @@ pub fn judge<'a>(indicator: IndicatorRef<'_>, extra: &'a [String]) -> Verdict<'a
             }
             let unitless = clauses
                 .iter()
-                .any(|c| quantities(c).iter().any(|q| !unit_is_read(indicator, q)));
+                .any(|c| quantities(c).any(|q| !unit_is_read(indicator, q)));
             if unitless {
                 Verdict::Unmeasurable(Problem::NoUnit)
             } else {
@@ -133,20 +133,21 @@ fn checkable(text: &str) -> bool {
         && !text.contains("完成任务")
 }
 
-/// The quantities of a clause.
-pub fn quantities(clause: &Clause) -> Vec<&Quantity> {
-    match &clause.condition {
-        Condition::Compare { bound, .. } => vec![bound],
-        Condition::Range { low, high, .. } => vec![low, high],
-        Condition::Relative { amount, .. } => vec![amount],
-        Condition::ZeroEvent { .. } | Condition::Deadline { .. } => vec![],
-    }
+/// The quantities of a clause (no allocation: this runs for every clause in several rules).
+pub fn quantities(clause: &Clause) -> impl Iterator<Item = &Quantity> {
+    let (first, second) = match &clause.condition {
+        Condition::Compare { bound, .. } => (Some(bound), None),
+        Condition::Range { low, high, .. } => (Some(low), Some(high)),
+        Condition::Relative { amount, .. } => (Some(amount), None),
+        Condition::ZeroEvent { .. } | Condition::Deadline { .. } => (None, None),
+    };
+    first.into_iter().chain(second)
 }
 
 /// A percentage target on a name that is no share of anything: not a rate (`…率`, `…度`,
 /// `比例`, `覆盖`), no `%` noted in the name, and no rate named before the value.
 pub fn percent_not_rate(indicator: IndicatorRef<'_>, clause: &Clause) -> bool {
-    let percent = quantities(clause).iter().any(|q| q.is_percent());
+    let percent = quantities(clause).any(|q| q.is_percent());
     if !percent {
         return false;
     }

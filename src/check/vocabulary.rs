@@ -111,8 +111,7 @@ pub const CHECKS: &[&str] = &[
 /// A name that measures a share: 合格率, 满意度, 覆盖, 占比, or the share of a job done with its
 /// object (完成高危问题整改, 隐患处置).
 pub fn names_share(name: &str) -> bool {
-    let name = name.trim_end_matches(['。', '.', ' ', ')', '）']);
-    [
+    static SHARE: Words = Words::new(&[
         "率",
         "比例",
         "占比",
@@ -129,10 +128,9 @@ pub fn names_share(name: &str) -> bool {
         "解决",
         "落实",
         "达标",
-    ]
-    .iter()
-    .any(|w| name.contains(w))
-        || name.ends_with('度')
+    ]);
+    let name = name.trim_end_matches(['。', '.', ' ', ')', '）']);
+    SHARE.is_in(name) || name.ends_with('度')
 }
 
 /// A name that counts something: 享受资助人数, 建设项目个数(含续建), 补助县数量.

@@ -20,13 +20,7 @@ impl Words {
 
     /// The leftmost word in `text`, the longest at that place, with its byte offset.
     pub fn first_in(&self, text: &str) -> Option<(usize, &'static str)> {
-        let matcher = self.matcher.get_or_init(|| {
-            (AhoCorasick::builder())
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(self.words)
-                .ok()
-        });
-        match matcher {
+        match self.matcher() {
             Some(matcher) => {
                 (matcher.find(text)).map(|m| (m.start(), self.words[m.pattern().as_usize()]))
             }
@@ -34,8 +28,21 @@ impl Words {
         }
     }
 
+    fn matcher(&self) -> Option<&AhoCorasick> {
+        let matcher = self.matcher.get_or_init(|| {
+            (AhoCorasick::builder())
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(self.words)
+                .ok()
+        });
+        matcher.as_ref()
+    }
+
     pub fn is_in(&self, text: &str) -> bool {
-        self.first_in(text).is_some()
+        match self.matcher() {
+            Some(matcher) => matcher.is_match(text),
+            None => leftmost_longest(text, self.words.iter().copied()).is_some(),
+        }
     }
 
     pub fn starts(&self, text: &str) -> bool {

@@ -4,10 +4,11 @@
 
 use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::words::Words;
 use crate::model::{Comparison, Condition, Polarity, Spec};
 
 /// Names of something that should be small: complaints, accidents, errors.
-const LOWER: &[&str] = &[
+static LOWER: Words = Words::new(&[
     "投诉",
     "事故",
     "差错",
@@ -22,7 +23,7 @@ const LOWER: &[&str] = &[
     "不合格率",
     "空置率",
     "案发",
-];
+]);
 
 /// Endings of something that should be large.
 const HIGHER: &[&str] = &[
@@ -50,7 +51,7 @@ const HIGHER: &[&str] = &[
 fn direction(name: &str) -> Option<Polarity> {
     let bare = name.trim_end_matches(|c: char| ")）%。 ".contains(c));
     let bare = bare.rsplit_once(['(', '（']).map_or(bare, |(b, _)| b);
-    if LOWER.iter().any(|w| bare.contains(w)) && !bare.contains('无') {
+    if LOWER.is_in(bare) && !bare.contains('无') {
         return Some(Polarity::Lower);
     }
     HIGHER

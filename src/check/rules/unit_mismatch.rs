@@ -7,6 +7,7 @@ use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::measure::{self, Dimension};
 use crate::model::polarity::unit_note;
+use crate::model::words::Words;
 use crate::model::{Condition, IndicatorRef, Level1, Quantity, Spec};
 
 pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
@@ -158,9 +159,9 @@ enum Kind {
 }
 
 /// Words naming when something happens or how long it takes.
-const TIME_WORDS: &[&str] = &[
+static TIME_WORDS: Words = Words::new(&[
     "按时", "及时", "按期", "时限", "时效", "期限", "时间", "工期",
-];
+]);
 
 /// Endings naming an amount of money.
 const MONEY_ENDINGS: &[&str] = &[
@@ -176,7 +177,7 @@ const MONEY_ENDINGS: &[&str] = &[
 
 fn expected_kind(name: &str) -> Option<Kind> {
     let bare = name.trim_end_matches(['。', '.', ' ']);
-    if TIME_WORDS.iter().any(|w| bare.contains(w)) {
+    if TIME_WORDS.is_in(bare) {
         return Some(Kind::Time);
     }
     if MONEY_ENDINGS.iter().any(|w| bare.ends_with(w)) {
