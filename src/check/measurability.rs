@@ -86,6 +86,14 @@ pub fn judge<'a>(indicator: IndicatorRef<'_>, extra: &'a [String]) -> Verdict<'a
     }
 }
 
+/// The decision on a target written as words only (vague, no number, a description): `None`
+/// for a target the value grammar read, which none of those problems can be. The rules on
+/// wording ask this rather than `judge`, which also weighs every clause's units.
+pub fn judge_wording<'a>(indicator: IndicatorRef<'_>, extra: &'a [String]) -> Option<Verdict<'a>> {
+    let target = indicator.target;
+    matches!(target.meaning, Meaning::Unmeasurable).then(|| text_verdict(&target.text, extra))
+}
+
 fn text_verdict<'a>(text: &str, extra: &'a [String]) -> Verdict<'a> {
     if let Some((at, word)) = vague_word(text, extra) {
         return Verdict::Unmeasurable(Problem::Vague { at, word });

@@ -49,7 +49,7 @@ const HIGHER: &[&str] = &[
 
 /// The direction a name states, if it states one plainly.
 fn direction(name: &str) -> Option<Polarity> {
-    let bare = name.trim_end_matches(|c: char| ")）%。 ".contains(c));
+    let bare = name.trim_end_matches([')', '）', '%', '。', ' ']);
     let bare = bare.rsplit_once(['(', '（']).map_or(bare, |(b, _)| b);
     if LOWER.is_in(bare) && !bare.contains('无') {
         return Some(Polarity::Lower);

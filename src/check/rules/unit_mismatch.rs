@@ -14,15 +14,20 @@ pub fn check(spec: &Spec, _: &Settings) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for indicator in spec.all_indicators() {
         for clause in indicator.target.clauses() {
-            let values: Vec<&Quantity> = match &clause.condition {
-                Condition::Compare { bound, .. } => vec![bound],
+            let (bound, ends);
+            let values: &[&Quantity] = match &clause.condition {
+                Condition::Compare { bound: b, .. } => {
+                    bound = [b];
+                    &bound
+                }
                 Condition::Range { low, high, .. } => {
                     found.extend(range_ends(low, high));
-                    vec![low, high]
+                    ends = [low, high];
+                    &ends
                 }
                 _ => continue,
             };
-            found.extend(against_name(indicator, clause.subject.as_deref(), &values));
+            found.extend(against_name(indicator, clause.subject.as_deref(), values));
         }
     }
     found

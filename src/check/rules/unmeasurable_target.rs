@@ -2,7 +2,7 @@
 //! 严格执行相关制度规定) with no number, date or grade and no vague word; a checkable fact
 //! (通过验收, 是/否) is not reported. `check::measurability` decides.
 
-use crate::check::measurability::{Problem, Verdict, judge};
+use crate::check::measurability::{Problem, Verdict, judge_wording};
 use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Spec;
@@ -10,7 +10,7 @@ use crate::model::Spec;
 pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
     let extra = &settings.vocabulary.vague_words;
     spec.all_indicators()
-        .filter(|i| judge(*i, extra) == Verdict::Unmeasurable(Problem::Description))
+        .filter(|i| judge_wording(*i, extra) == Some(Verdict::Unmeasurable(Problem::Description)))
         .map(|i| {
             Diagnostic::new(Code::UnmeasurableTarget, i.target.span).arg("text", &i.target.text)
         })

@@ -1,7 +1,7 @@
 //! `vague-target` (JX0101): a target with no number and no declared grade that uses vague wording
 //! (提升, 满足, 良好 without a scale, 效果明显, 有力保障 …); `check::measurability` decides.
 
-use crate::check::measurability::{Problem, Verdict, judge};
+use crate::check::measurability::{Problem, Verdict, judge_wording};
 use crate::check::vocabulary::GRADE_WORDS;
 use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
@@ -16,7 +16,8 @@ pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
 }
 
 fn finding(indicator: IndicatorRef<'_>, extra: &[String]) -> Option<Diagnostic> {
-    let Verdict::Unmeasurable(Problem::Vague { at, word }) = judge(indicator, extra) else {
+    let Some(Verdict::Unmeasurable(Problem::Vague { at, word })) = judge_wording(indicator, extra)
+    else {
         return None;
     };
     let target = &indicator.target;

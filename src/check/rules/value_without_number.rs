@@ -1,7 +1,7 @@
 //! `value-without-number` (JX0110): an operator or a unit and no number (`≧ %`, `公里`);
 //! `check::measurability` decides.
 
-use crate::check::measurability::{Problem, Verdict, judge};
+use crate::check::measurability::{Problem, Verdict, judge_wording};
 use crate::config::Settings;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Spec;
@@ -9,7 +9,7 @@ use crate::model::Spec;
 pub fn check(spec: &Spec, settings: &Settings) -> Vec<Diagnostic> {
     let extra = &settings.vocabulary.vague_words;
     spec.all_indicators()
-        .filter(|i| judge(*i, extra) == Verdict::Unmeasurable(Problem::NoNumber))
+        .filter(|i| judge_wording(*i, extra) == Some(Verdict::Unmeasurable(Problem::NoNumber)))
         .map(|i| {
             let text = i.target.text.trim();
             let has_op = text.chars().any(|c| "≥≤><=≧≦＞＜＝﹦═≠".contains(c));
