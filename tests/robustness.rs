@@ -180,7 +180,7 @@ fn windows_files_read_like_any_other() {
 
 /// Inputs the fuzzers found that once crashed jixiao or broke an oracle (`fuzz/README.md`):
 /// `spec-*` checked through the whole pipeline, `xlsx-*` read as an actuals workbook and as a
-/// table, `csv-*` imported as a table, `actuals-*.csv` read as CSV actuals and
+/// table, `csv-*` imported as a table, `format-*` formatted twice, `actuals-*.csv` read as CSV actuals and
 /// evaluated against the 2021 rubric, every span on character boundaries inside its text.
 #[test]
 fn fuzz_findings_stay_fixed() {
@@ -197,6 +197,18 @@ fn fuzz_findings_stay_fixed() {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         if name.starts_with("spec-") {
             assert_sound(&check_source(SourceFile::new("fuzz.jx", text.as_str())));
+        } else if name.starts_with("format-") {
+            // The formatter's promises: formatting twice gives what formatting once gives, and
+            // the meaning does not move.
+            if let Ok(once) = jixiao::format::format_source(&text) {
+                let twice = jixiao::format::format_source(&once).unwrap();
+                assert_eq!(once, twice, "{name}");
+                assert_eq!(
+                    jixiao::format::meaning(&text),
+                    jixiao::format::meaning(&once),
+                    "{name}"
+                );
+            }
         } else if name.starts_with("xlsx-") {
             // An actuals workbook and a table to import: refused for what is wrong with it,
             // before the decoder trips over it (a caught panic would say only 文件结构损坏).
@@ -228,7 +240,7 @@ fn fuzz_findings_stay_fixed() {
         }
         seen += 1;
     }
-    assert!(seen >= 12);
+    assert!(seen >= 14);
 }
 
 /// An import of the sheets accounts for every indicator it finds.
