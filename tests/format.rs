@@ -48,7 +48,10 @@ fn bundled_specs_and_fixtures_keep_their_meaning_and_are_stable() {
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         let formatted = format_checked(&text, &name(&path));
-        insta::assert_snapshot!(format!("fmt@{}", name(&path).replace('/', "__")), formatted);
+        // Fuzz-made inputs are held for the two promises above; their output is noise to review.
+        if !name(&path).starts_with("tests/fixtures/fuzz/") {
+            insta::assert_snapshot!(format!("fmt@{}", name(&path).replace('/', "__")), formatted);
+        }
     }
 }
 
