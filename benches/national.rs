@@ -14,10 +14,14 @@
 //!
 //! CPU time and peak memory are the child's own, read from `/proc` (Linux; clock ticks of 1/100 s).
 
+#[path = "support/child.rs"]
+mod child;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+use child::fail;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const PER_FILE: usize = 500;
@@ -42,7 +46,13 @@ fn main() {
         patterns.len(),
         start.elapsed().as_secs_f64()
     );
-    let run = measure(&dir);
+    let run = child::measure(&[
+        "check".as_ref(),
+        "--format".as_ref(),
+        "concise".as_ref(),
+        "--exit-zero".as_ref(),
+        dir.as_os_str(),
+    ]);
     println!(
         "jixiao check --format concise: {:.1} s wall, {:.1} CPU-s, peak {:.0} MiB, exit {}",
         run.wall.as_secs_f64(),
@@ -195,11 +205,6 @@ fn redrawn(target: &str, random: &mut Xorshift) -> String {
     out
 }
 
-fn fail(message: &str) -> ! {
-    eprintln!("{message}");
-    std::process::exit(1)
-}
-
 struct Xorshift(u64);
 
 impl Xorshift {
@@ -208,68 +213,5 @@ impl Xorshift {
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
-    }
-}
-
-struct Run {
-    wall: Duration,
-    cpu_seconds: f64,
-    peak_kib: u64,
-    exit: String,
-}
-
-/// Runs the release binary over the folder; its CPU time is read from `/proc/<pid>/stat` once it
-/// has exited (a zombie keeps its times until reaped), its peak memory from `VmHWM` while it runs.
-fn measure(dir: &Path) -> Run {
-    let binary = env!("CARGO_BIN_EXE_jixiao");
-    let start = Instant::now();
-    let mut child = Command::new(binary)
-        .args(["check", "--format", "concise", "--exit-zero"])
-        .arg(dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| fail(&format!("{binary}: {e}")));
-    let proc = PathBuf::from(format!("/proc/{}", child.id()));
-    let mut peak_kib = 0;
-    let cpu_seconds = loop {
-        let stat = std::fs::read_to_string(proc.join("stat")).unwrap_or_default();
-        let fields: Vec<&str> = stat
-            .rsplit(')')
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect();
-        if let Some(kib) = std::fs::read_to_string(proc.join("status"))
-            .ok()
-            .and_then(|s| {
-                s.lines()
-                    .find(|l| l.starts_with("VmHWM:"))
-                    .map(str::to_owned)
-            })
-            .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
-        {
-            peak_kib = peak_kib.max(kib);
-        }
-        if fields.first().is_none_or(|state| *state == "Z") {
-            // utime and stime, the 14th and 15th fields of stat (12th and 13th after the name).
-            let ticks: f64 = [11, 12]
-                .iter()
-                .filter_map(|&i| fields.get(i).and_then(|t| t.parse::<f64>().ok()))
-                .sum();
-            break ticks / 100.0;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let status = child
-        .wait()
-        .ok()
-        .and_then(|s| s.code())
-        .map_or("?".to_owned(), |c| c.to_string());
-    Run {
-        wall: start.elapsed(),
-        cpu_seconds,
-        peak_kib,
-        exit: status,
     }
 }

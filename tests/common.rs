@@ -1,6 +1,6 @@
 //! Helpers shared by the test modules: checking a file as the CLI would, rendering without colour.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jixiao::report::{human, json};
 use jixiao::source::SourceFile;
@@ -95,4 +95,22 @@ pub fn assert_accounted(imported: &jixiao::import::Imported) {
         "{:?}",
         imported.diagnostics
     );
+}
+
+/// Every `.jx` file under a folder of the repository, sorted.
+pub fn jx_files(dir: &str) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![Path::new(ROOT).join(dir)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "jx") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
 }

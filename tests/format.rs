@@ -7,24 +7,7 @@ use std::process::Command;
 
 use jixiao::format::{Options, format_source, format_with, meaning};
 
-use crate::common::ROOT;
-
-fn jx_files(dir: &str) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![Path::new(ROOT).join(dir)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "jx") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
+use crate::common::{ROOT, jx_files};
 
 fn name(path: &Path) -> String {
     path.strip_prefix(ROOT).unwrap().display().to_string()

@@ -386,3 +386,45 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The human report's snippets read a span from the first line of its context on, not from the
+/// start of the file: what they read is what miette's scan of the whole text reads, for spans
+/// at and inside every line of every spec and fixture, with every context size the report uses
+/// (the column is in characters, as people count).
+#[test]
+fn human_snippets_read_what_a_scan_of_the_whole_text_reads() {
+    use miette::{SourceCode, SourceSpan};
+    let mut files = crate::common::jx_files("specs");
+    files.extend(crate::common::jx_files("tests/fixtures"));
+    let mut compared = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        if text.replace("\r\n", "").contains('\r') {
+            continue; // miette breaks lines at a lone \r too; the spec's lines do not
+        }
+        let file = SourceFile::new("f.jx", text.clone());
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        for start in line_starts
+            .flat_map(|s| [s, s + 2])
+            .filter(|&s| text.is_char_boundary(s))
+        {
+            for (len, context) in [(0, 0), (1, 1), (3, 2), (40, 1), (200, 3)] {
+                let span = SourceSpan::new(start.into(), len);
+                let whole = text.as_str().read_span(&span, context, context);
+                let ours = file.read_span(&span, context, context);
+                let (Ok(whole), Ok(ours)) = (whole, ours) else {
+                    continue;
+                };
+                let at = format!("{} at {start}+{len}, context {context}", path.display());
+                assert_eq!(ours.data(), whole.data(), "{at}");
+                assert_eq!(ours.span(), whole.span(), "{at}");
+                assert_eq!(ours.line(), whole.line(), "{at}");
+                assert_eq!(ours.line_count(), whole.line_count(), "{at}");
+                let offset = whole.span().offset();
+                assert_eq!(ours.column(), file.line_col(offset).column - 1, "{at}");
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 10_000, "compared {compared}");
+}

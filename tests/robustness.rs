@@ -253,3 +253,41 @@ fn assert_accounted(sheets: &[jixiao::import::Sheet]) {
     let columns = jixiao::import::Columns::default();
     crate::common::assert_accounted(&jixiao::import::sheet(sheets, &columns, "fuzz"));
 }
+
+/// A zip with a real main part and thousands of empty ones (a few bytes each in the file) is
+/// refused by every reader of packages, with the count, before any reader walks the parts;
+/// one part fewer than the limit is read.
+#[test]
+fn a_package_of_too_many_parts_is_refused_by_every_reader() {
+    use std::io::Write;
+    let package = |empty_parts: usize| {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("word/document.xml", options).unwrap();
+        zip.write_all(br#"<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#)
+            .unwrap();
+        for i in 0..empty_parts {
+            zip.start_file(format!("p/{i}"), options).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    };
+    let over = package(10_000);
+    let refused = |e: String| assert!(e.contains("10001 个部件"), "{e}");
+    refused(
+        jixiao::import::docx::from_docx(&over)
+            .unwrap_err()
+            .message(),
+    );
+    refused(
+        jixiao::import::sheet::from_workbook(&over)
+            .unwrap_err()
+            .message(),
+    );
+    refused(jixiao::report::annotate::annotate(&over, &[]).unwrap_err());
+    assert_eq!(
+        jixiao::import::docx::from_docx(&package(9_999))
+            .unwrap()
+            .len(),
+        1
+    );
+}

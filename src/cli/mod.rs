@@ -154,9 +154,9 @@ enum Command {
         /// 一个规格文件
         path: PathBuf,
     },
-    /// 把已有的绩效目标表（PDF 抽取文本 .txt、CSV、XLSX）导入为规格，并清点导入前后的数目
+    /// 把已有的绩效目标表（工作簿、CSV、Word、网页、PDF、文本）导入为规格，并清点导入前后的数目
     Import {
-        /// 源文件：按扩展名识别 .csv、.xlsx，其余按 PDF 抽取文本读取
+        /// 源文件：按扩展名识别 .xlsx/.xls/.ods、.csv、.docx、.html、.pdf，其余按文本（含 PDF 抽取文本）读取
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// 写入的规格文件；不给时输出到标准输出

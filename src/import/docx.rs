@@ -33,7 +33,7 @@ pub fn from_docx(bytes: &[u8]) -> Result<Vec<Sheet>, Box<Diagnostic>> {
     if let Some(detail) = too_large(bytes) {
         return Err(refuse(
             &detail,
-            "文档解压后过大（可能是压缩炸弹）：只保留绩效目标表后另存为 .docx",
+            "文档解压后过大或部件过多（可能是压缩炸弹）：只保留绩效目标表后另存为 .docx",
         ));
     }
     let xml = document_xml(bytes)?;

@@ -7,11 +7,25 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 /// larger than four times this: the decoder holds a whole sheet in memory.
 const MAX_UNCOMPRESSED: u64 = 256 * 1024 * 1024;
 
-/// Whether a zipped workbook or document would unpack beyond the limits, from its directory.
-/// Any bytes: a zip reader finds the directory at the end, whatever comes before the first
-/// entry, so a file is checked whether or not it starts as a zip.
+/// No workbook or document has more parts than this (a real one has tens; one per sheet, image
+/// or note at most): every part is a directory entry each reader walks, and thousands of empty
+/// entries fit in a few bytes each.
+pub(crate) const MAX_PARTS: usize = 10_000;
+
+/// The finding for a package with more parts than [`MAX_PARTS`].
+pub(crate) fn too_many_parts(parts: usize) -> Option<String> {
+    (parts > MAX_PARTS).then(|| format!("文件含 {parts} 个部件，超过 {MAX_PARTS} 个的上限，未读取"))
+}
+
+/// Whether a zipped workbook or document would unpack beyond the limits (its size or its
+/// number of parts), from its directory. Any bytes: a zip reader finds the directory at the
+/// end, whatever comes before the first entry, so a file is checked whether or not it starts
+/// as a zip.
 pub(crate) fn too_large(bytes: &[u8]) -> Option<String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    if let Some(finding) = too_many_parts(zip.len()) {
+        return Some(finding);
+    }
     let mut total = 0u64;
     for i in 0..zip.len() {
         let size = zip.by_index_raw(i).ok()?.size();

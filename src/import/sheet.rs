@@ -132,7 +132,7 @@ pub fn from_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, Box<Diagnostic>> {
     if let Some(detail) = too_large(bytes) {
         return Err(Box::new(unreadable_table(
             &detail,
-            "工作簿解压后过大（可能是压缩炸弹，或一张表有上百万行）：只保留绩效目标表所在的工作表后另存",
+            "工作簿解压后过大或部件过多（可能是压缩炸弹，或一张表有上百万行）：只保留绩效目标表所在的工作表后另存",
         )));
     }
     if let Some(detail) = impossible_cell_reference(bytes) {

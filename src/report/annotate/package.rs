@@ -22,6 +22,9 @@ impl<'a> Package<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Package<'a>, String> {
         let archive = ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| format!("不是可读的 XLSX 工作簿（zip 包无法打开：{e}）"))?;
+        if let Some(finding) = crate::import::package::too_many_parts(archive.len()) {
+            return Err(finding);
+        }
         let names = archive
             .file_names()
             .map(|n| n.map(|n| n.into_owned()))
