@@ -27,7 +27,8 @@ const HEADING: [&str; 4] = ["一级指标", "二级指标", "三级指标", "指
 fn main() {
     let dir = Path::new(ROOT).join("target/limits");
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| fail(&format!("target/limits: {e}")));
-    let (spec, indicators) = spec_text();
+    let (spec, indicators) = spec_text(Shape::Sound);
+    let (faulty, faulty_indicators) = spec_text(Shape::Faulty);
     let spec_path = write(&dir, "spec.jx", spec.as_bytes());
     let actuals = actuals_csv(indicators.min(MAX_ENTRIES));
     let actuals_path = write(&dir, "actuals.csv", actuals.as_bytes());
@@ -37,6 +38,11 @@ fn main() {
         (
             format!("spec, {indicators} indicators"),
             spec_path.clone(),
+            args(&["check", "--exit-zero"]),
+        ),
+        (
+            format!("spec, {faulty_indicators} faulty indicators"),
+            write(&dir, "faulty.jx", faulty.as_bytes()),
             args(&["check", "--exit-zero"]),
         ),
         (
@@ -108,8 +114,14 @@ fn indicator(n: usize) -> [String; 4] {
     ]
 }
 
+#[derive(Clone, Copy)]
+enum Shape {
+    Sound,
+    Faulty,
+}
+
 /// A spec just under the file limit: budget units of 40 projects of 6 indicators.
-fn spec_text() -> (String, usize) {
+fn spec_text(shape: Shape) -> (String, usize) {
     let mut text = String::from("部门 \"极限部门\" 2025 {\n");
     let mut n = 0;
     'units: for unit in 0.. {
@@ -121,7 +133,13 @@ fn spec_text() -> (String, usize) {
             }
             let _ = writeln!(text, "    项目 \"项目{unit}-{project}\" {{");
             for _ in 0..6 {
-                let _ = writeln!(text, "      产出 数量指标 宣传册{n} >= {}万册", 1 + n % 50);
+                let _ = match shape {
+                    Shape::Sound => {
+                        writeln!(text, "      产出.数量 宣传册{n} >= {}万册", 1 + n % 50)
+                    }
+                    // No second level, operator or unit, and every name the same: four findings.
+                    Shape::Faulty => writeln!(text, "      产出 数量指标 宣传册 {}", 1 + n % 50),
+                };
                 n += 1;
             }
             text.push_str("    }\n");

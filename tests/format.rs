@@ -2,7 +2,7 @@
 //! every input we have plus generated ones: the model of fmt(x) is the model of x, and
 //! fmt(fmt(x)) == fmt(x). Comments and text the formatter does not know survive verbatim.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use jixiao::format::{Options, format_source, format_with, meaning};

@@ -151,6 +151,7 @@ impl Lowerer {
                 _ => previous_was_indicator = false,
             }
         }
+        indicators.shrink_to_fit(); // a large spec holds every project's indicators at once
         Project {
             name: block.name.value.clone(),
             classified: matches!(

@@ -181,7 +181,9 @@ pub(super) fn target(pair: Pair<'_, Rule>) -> Target {
     let (form, end) = match pair.into_inner().next() {
         Some(inner) if inner.as_rule() == Rule::clauses => {
             let end = inner.as_span().end();
-            let clauses: Vec<Clause> = inner.into_inner().filter_map(clause).collect();
+            let mut clauses: Vec<Clause> = inner.into_inner().filter_map(clause).collect();
+            // A collected Vec starts with room for four clauses (some 2 KB); most targets have one.
+            clauses.shrink_to_fit();
             let form = if clauses.is_empty() {
                 TargetForm::Free
             } else {
