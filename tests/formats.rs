@@ -8,7 +8,7 @@ use jixiao::report::{github, json, junit, sarif};
 use jixiao::source::{SourceFile, Span};
 use jixiao::{Checked, check_source};
 
-use crate::common::{ROOT, check_file};
+use crate::common::{ROOT, check_file, jx_files};
 
 const FIXTURES: [&str; 2] = ["vague-target", "syntax-error"];
 
@@ -394,8 +394,8 @@ fn tempdir() -> std::path::PathBuf {
 #[test]
 fn human_snippets_read_what_a_scan_of_the_whole_text_reads() {
     use miette::{SourceCode, SourceSpan};
-    let mut files = crate::common::jx_files("specs");
-    files.extend(crate::common::jx_files("tests/fixtures"));
+    let mut files = jx_files("specs");
+    files.extend(jx_files("tests/fixtures"));
     let mut compared = 0;
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();

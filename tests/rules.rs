@@ -3,7 +3,7 @@
 //! those, and the human and JSON renderings are pinned by a snapshot.
 //! The rule table's own examples (`jixiao explain`) are run too, so they cannot rot.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jixiao::diagnostic::RULES;
 use jixiao::source::SourceFile;
@@ -99,7 +99,7 @@ fn vague_words_found_in_one_pass_are_the_leftmost_longest() {
         "specs/2023/gz-cac-2023.jx",
         "specs/2021/gz-cac-2021-self-eval.jx",
     ];
-    let fixtures = rule_fixtures();
+    let fixtures = crate::common::jx_files("tests/fixtures/rules"); // <rule>/*.jx, in path order
     for path in specs
         .iter()
         .map(|p| Path::new(ROOT).join(p))
@@ -116,23 +116,4 @@ fn vague_words_found_in_one_pass_are_the_leftmost_longest() {
         found += usize::from(expected.is_some());
     }
     assert!(found > 50, "{found}");
-}
-
-/// Every `tests/fixtures/rules/<rule>/*.jx`, in path order.
-fn rule_fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(ROOT).join("tests/fixtures/rules");
-    let mut paths = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        for file in std::fs::read_dir(entry.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            if file.path().extension().is_some_and(|e| e == "jx") {
-                paths.push(file.path());
-            }
-        }
-    }
-    paths.sort();
-    paths
 }
