@@ -137,7 +137,7 @@ fn spec_text(shape: Shape) -> (String, usize) {
                     Shape::Sound => {
                         writeln!(text, "      产出.数量 宣传册{n} >= {}万册", 1 + n % 50)
                     }
-                    // No second level, operator or unit, and every name the same: four findings.
+                    // No operator or unit, and every name the same: three findings a line.
                     Shape::Faulty => writeln!(text, "      产出 数量指标 宣传册 {}", 1 + n % 50),
                 };
                 n += 1;
