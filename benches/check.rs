@@ -4,6 +4,8 @@
 //! `specs/2023/gz-cac-2023.jx`: one department, many budget units, projects of 5–7 indicators
 //! and 预算 lines that add up. Times the full check and each stage (`syntax::parse`,
 //! `model::compile`, `check::check`) on one thread: 1 warm-up and 5 measured runs, median shown.
+//! One more line times pest alone on the same grammar (the file read at `Rule::spec`, every pair
+//! visited, no tree built): the floor under any pipeline that reads every line with pest.
 //!
 //! A second group (`cargo bench --bench check -- edit`, run alone when named) times what the
 //! language server does after a keystroke in a 5,000-indicator document with one character
@@ -16,6 +18,39 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use jixiao::source::SourceFile;
+use pest::Parser as _;
+
+/// The grammar as `src/syntax/grammar.rs` derives it, for the pest-only line.
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/value.pest"]
+#[grammar = "grammar/spec.pest"]
+struct Grammar;
+
+/// Pest's recognizer alone: the spec read at `Rule::spec`, every pair visited.
+fn pest_only(text: &str) -> usize {
+    match Grammar::parse(Rule::spec, text) {
+        Ok(pairs) => pairs.flatten().count(),
+        Err(_) => 0,
+    }
+}
+
+/// The least a pest grammar can do with a spec: split each line into words at spaces.
+mod words {
+    #[derive(pest_derive::Parser)]
+    #[grammar_inline = r#"
+file  = ${ SOI ~ line ~ ("\n" ~ line)* ~ EOI }
+line  = ${ " "* ~ (word ~ " "*)* }
+word  = @{ ('!'..'\u{10FFFF}')+ }
+"#]
+    pub struct Words;
+}
+
+fn pest_words(text: &str) -> usize {
+    match words::Words::parse(words::Rule::file, text) {
+        Ok(pairs) => pairs.flatten().count(),
+        Err(_) => 0,
+    }
+}
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/specs/2023/gz-cac-2023.jx");
 /// Indicators to generate at least; the corpus must stay under `syntax::MAX_FILE_BYTES`.
@@ -108,6 +143,7 @@ fn main() {
     let (text, generated) = corpus(&seed, TARGET);
     let lines = text.lines().count();
     let (mut full, mut parse, mut compile, mut lint) = (vec![], vec![], vec![], vec![]);
+    let (mut recognize, mut split) = (vec![], vec![]);
     for run in 0..RUNS {
         let input = text.clone();
         let start = Instant::now();
@@ -129,6 +165,12 @@ fn main() {
         let start = Instant::now();
         let diagnostics = black_box(jixiao::check::check(&spec));
         let linted_at = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        black_box(pest_only(&text));
+        let recognized_at = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        black_box(pest_words(&text));
+        let split_at = start.elapsed().as_secs_f64();
         if run == 0 {
             let total = checked.diagnostics.len();
             println!(
@@ -141,8 +183,11 @@ fn main() {
         parse.push(parsed_at);
         compile.push(compiled_at);
         lint.push(linted_at);
+        recognize.push(recognized_at);
+        split.push(split_at);
     }
     let total = median(full);
+    let (floor, least) = (median(recognize.clone()), median(split.clone()));
     println!(
         "corpus: {} bytes, {lines} lines, {generated} indicators",
         text.len()
@@ -156,12 +201,22 @@ fn main() {
         ("model::compile", compile),
         ("check::check", lint),
         ("check_source (total)", vec![total]),
+        ("pest alone (floor)", recognize),
+        ("pest, words only", split),
     ] {
         let secs = median(times);
         println!("{stage:<22} {secs:>10.4} {:>7.1}%", 100.0 * secs / total);
     }
     let rate = generated as f64 / total;
     println!("throughput: {rate:.0} indicators/s (check_source, single thread)");
+    println!(
+        "pest alone: {:.0} indicators/s at most, for any pipeline that reads every line with pest",
+        generated as f64 / floor
+    );
+    println!(
+        "pest splitting lines into words: {:.0} indicators/s, the least any pest grammar does",
+        generated as f64 / least
+    );
 }
 
 /// Re-check after one edit: the document with one indicator's target changed, every time a
