@@ -77,7 +77,8 @@ pub fn found_codes(checked: &Checked) -> Vec<String> {
     codes
 }
 
-/// Found = not imported + written, for every kind of thing, and no count-mismatch.
+/// Found = not imported + written, for every kind of thing, no count-mismatch, and the spec
+/// written reads back.
 pub fn assert_accounted(imported: &jixiao::import::Imported) {
     assert_eq!(
         imported.found,
@@ -94,6 +95,14 @@ pub fn assert_accounted(imported: &jixiao::import::Imported) {
             .any(|d| d.code == jixiao::diagnostic::Code::CountMismatch),
         "{:?}",
         imported.diagnostics
+    );
+    // What the importer wrote reads back: no line of it is unreadable.
+    let parsed = jixiao::syntax::parse(&imported.spec);
+    assert!(
+        parsed.diagnostics.is_empty(),
+        "{:?}\n{}",
+        parsed.diagnostics,
+        imported.spec
     );
 }
 

@@ -618,15 +618,9 @@ impl RowReader {
                 },
                 _ => (value, text),
             };
-            // As printed (`14,035.86`) when the spec's number reads it so; else (`.50`, `１２`,
-            // one decimal) the decimal itself, with two places.
-            let printed = text
-                .strip_prefix('-')
-                .unwrap_or(&text)
-                .starts_with(|c: char| c.is_ascii_digit())
-                && text
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'));
+            // As printed (`14,035.86`) when the spec's number reads it so, in ASCII; else
+            // (`.50`, `１２`, `8,,827.62`, one decimal) the decimal itself, with two places.
+            let printed = text.is_ascii() && crate::syntax::reads_as_number(&text);
             let text = if value.scale() < 2 || !printed {
                 let mut two = value;
                 if two.scale() < 2 {

@@ -264,6 +264,15 @@ pub fn reads_as_category(word: &str) -> bool {
         .is_some_and(|pair| pair.as_str() == word)
 }
 
+/// Whether a text is, whole, a number as the value grammar writes one (`14,035.86`, `-5`): what
+/// an importer may copy into a spec as printed.
+pub fn reads_as_number(text: &str) -> bool {
+    Grammar::parse(Rule::number, text)
+        .ok()
+        .and_then(|mut pairs| pairs.next())
+        .is_some_and(|pair| pair.as_str() == text)
+}
+
 fn over_limit(text: &str) -> Option<Diagnostic> {
     if text.len() > MAX_FILE_BYTES {
         let detail = format!(
