@@ -296,6 +296,30 @@ fn columns_map_unusual_headings() {
     assert!(Columns::parse("目标=不存在的字段").is_err());
 }
 
+/// An amount cell is copied as printed only when the spec's number reads it so; any other
+/// spelling of the same amount is written as its decimal, and the spec reads back whole.
+#[test]
+fn amounts_are_written_as_printed_only_in_the_spec_s_shape() {
+    for (cell, written) in [
+        ("14,035.86", "14,035.86"),
+        ("-1,200.50", "-1,200.50"),
+        ("8,,827,620.53", "8827620.53"),
+        ("1,2345.00", "12345.00"),
+        (".50", "0.50"),
+        ("１２.30", "12.30"),
+        ("426.9", "426.90"),
+    ] {
+        let csv = format!(
+            "预算单位,项目名称,预算数,一级指标,三级指标,指标值\n甲单位,乙项目,\"{cell}\",产出,宣传册数量,>= 3万册\n"
+        );
+        let sheet = import::sheet::from_csv(&csv).unwrap();
+        let imported = import::sheet(&[sheet], &Columns::default(), "部门");
+        assert_accounted(&imported);
+        let line = format!("预算 总计 {written}\n");
+        assert!(imported.spec.contains(&line), "{cell}:\n{}", imported.spec);
+    }
+}
+
 #[test]
 fn xlsx_with_merged_cells_and_numbers() {
     let mut workbook = rust_xlsxwriter::Workbook::new();
