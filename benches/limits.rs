@@ -17,7 +17,7 @@ use child::fail;
 
 use jixiao::eval::actuals::MAX_ENTRIES;
 use jixiao::import::sheet::MAX_ROWS;
-use jixiao::syntax::MAX_FILE_BYTES;
+use jixiao::syntax::{MAX_FILE_BYTES, MAX_LINE_BYTES};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// Room left under a byte limit for the last line and the closing braces.
@@ -45,6 +45,14 @@ fn main() {
             write(&dir, "faulty.jx", faulty.as_bytes()),
             args(&["check", "--exit-zero"]),
         ),
+        {
+            let (chains, lines) = clause_chains();
+            (
+                format!("spec, {lines} lines of 4,000 clauses"),
+                write(&dir, "clauses.jx", chains.as_bytes()),
+                args(&["check", "--exit-zero"]),
+            )
+        },
         (
             format!("actuals CSV, {} entries", indicators.min(MAX_ENTRIES)),
             actuals_path,
@@ -148,6 +156,21 @@ fn spec_text(shape: Shape) -> (String, usize) {
     }
     text.push_str("}\n");
     (text, n)
+}
+
+/// The most clauses a file may hold: lines just under the line limit of `q 1,` (a subject, a
+/// number and a comma, the shortest clause there is), each refused for its clause count once
+/// the grammar has read it (fuzz finding 11).
+fn clause_chains() -> (String, usize) {
+    let mut text =
+        String::from("部门 \"极限部门\" 2025 {\n  预算单位 \"单位\" {\n    项目 \"项目\" {\n");
+    let mut lines = 0;
+    while text.len() < MAX_FILE_BYTES - MAX_LINE_BYTES {
+        let _ = writeln!(text, "      满意度 指标{lines} {}", "q 1,".repeat(4000));
+        lines += 1;
+    }
+    text.push_str("    }\n  }\n}\n");
+    (text, lines)
 }
 
 fn actuals_csv(entries: usize) -> String {

@@ -1,8 +1,9 @@
 //! No input makes jixiao panic: generated garbage built from the language's own tokens, limits,
 //! and odd encodings all end as diagnostics whose spans land on character boundaries.
 
+use jixiao::diagnostic::MAX_QUOTE_CHARS;
 use jixiao::source::SourceFile;
-use jixiao::syntax::{MAX_FILE_BYTES, MAX_LINE_BYTES};
+use jixiao::syntax::{MAX_CLAUSES, MAX_FILE_BYTES, MAX_LINE_BYTES};
 use jixiao::{Checked, check_source};
 
 /// Pieces the generator strings together: keywords, operators (half- and full-width), numbers,
@@ -157,6 +158,63 @@ fn a_file_over_the_limit_is_one_finding() {
     let checked = check_source(SourceFile::new("big.jx", text));
     let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.rule().name).collect();
     assert_eq!(codes, ["input-limit"]);
+}
+
+/// A spec of one project whose only indicator has `clauses` clauses `问题1个,`.
+fn clause_chain(clauses: usize) -> String {
+    let target = "问题1个,".repeat(clauses);
+    format!(
+        "部门 \"部门\" 2023 {{\n  预算单位 \"单位\" {{\n    项目 \"项目\" {{\n      产出 整改 {target}\n    }}\n  }}\n}}\n"
+    )
+}
+
+#[test]
+fn a_target_of_more_clauses_than_the_limit_is_refused_with_its_line() {
+    // Fuzz finding 11: one finding per clause, each quoting the line, grew with its square.
+    let read = check_source(SourceFile::new("chain.jx", clause_chain(MAX_CLAUSES)));
+    let clauses = (read.spec.indicators()).map(|(_, i)| match &i.target.meaning {
+        jixiao::model::Meaning::Conditions { clauses } => clauses.len(),
+        _ => 0,
+    });
+    assert_eq!(clauses.sum::<usize>(), MAX_CLAUSES);
+    assert!(
+        read.diagnostics
+            .iter()
+            .all(|d| d.rule().name != "input-limit")
+    );
+
+    let refused = check_source(SourceFile::new("chain.jx", clause_chain(MAX_CLAUSES + 1)));
+    assert_eq!(refused.spec.indicators().count(), 0);
+    let limits: Vec<String> = (refused.diagnostics.iter())
+        .filter(|d| d.rule().name == "input-limit")
+        .map(|d| d.message())
+        .collect();
+    assert_eq!(
+        limits,
+        [format!(
+            "这条指标值有 {} 个条件，超过上限 {MAX_CLAUSES} 个，未读入",
+            MAX_CLAUSES + 1
+        )]
+    );
+    assert_sound(&refused);
+}
+
+#[test]
+fn a_message_quotes_at_most_its_share_of_a_long_target() {
+    let text = format!(
+        "部门 \"部门\" 2023 {{\n  预算单位 \"单位\" {{\n    项目 \"项目\" {{\n      产出 宣传 {}提升\n    }}\n  }}\n}}\n",
+        "宣".repeat(3 * MAX_QUOTE_CHARS)
+    );
+    let checked = check_source(SourceFile::new("long-target.jx", text));
+    let vague = (checked.diagnostics.iter())
+        .find(|d| d.rule().name == "vague-target")
+        .expect("the target is vague");
+    let quoted = vague.message();
+    assert!(
+        quoted.contains(&format!("{}…", "宣".repeat(MAX_QUOTE_CHARS))),
+        "{quoted}"
+    );
+    assert!(quoted.chars().count() < MAX_QUOTE_CHARS + 100, "{quoted}");
 }
 
 #[test]

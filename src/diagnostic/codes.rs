@@ -137,7 +137,7 @@ pub static RULES: &[Rule] = &[
         title: "输入超出限制",
         message: "{detail}",
         label: "超出限制",
-        help: "把文件拆小，或检查是否误读了非规格文件",
+        help: "把文件拆小、把过长的指标值拆成几条指标，或检查是否误读了非规格文件",
         explanation: "为了在任何输入上都不崩溃、不挂起，jixiao 对单个文件的大小（8 MiB）、行长和行数设有上限；超出时只报告这一条，不再解析。",
         bad: "",
         good: "",
