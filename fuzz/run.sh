@@ -22,12 +22,16 @@ mkdir -p dict
   cat dict/extra.dict
 } | sort -u \
   | perl -ne 'chomp; next unless /^"(.*)"$/; my $v = $1; $v =~ s/([^\x20-\x7e]|\\)/sprintf("\\x%02X", ord($1))/ge; print "\"$v\"\n"' \
-  > dict/jixiao.dict  # libFuzzer reads printable ASCII only: every other byte as \xNN
+  > "dict/jixiao.dict.$$"  # libFuzzer reads printable ASCII only: every other byte as \xNN
+mv -f "dict/jixiao.dict.$$" dict/jixiao.dict  # whole, for a run started beside this one
 
+wanted() { [[ " ${targets[*]} " == *" $1 "* ]]; } # wanted TARGET: is it one this run fuzzes
+# Only the targets this run fuzzes are seeded: runs side by side must not write the same files.
 seed() { # seed TARGET FILES...: one corpus file per input file
+  wanted "$1" || return 0
   local dir="corpus/$1"; shift
   mkdir -p "$dir"
-  for f in "$@"; do [ -f "$f" ] && cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done
+  for f in "$@"; do [ -f "$f" ] && cp -f "$f" "$dir/$(echo "$f" | tr '/' '_')"; done
 }
 specs=$(find "$root/specs" "$root/tests/fixtures" -name '*.jx')
 seed spec $specs
@@ -39,24 +43,32 @@ seed xlsx $(find "$root/tests/fixtures" -name '*.xlsx')
 seed import_sheet $(find "$root/tests/fixtures" "$root/tests/corpus/tables" -name '*.xlsx' -o -name '*.csv')
 seed annotate $(find "$root/tests/fixtures" "$root/tests/corpus/tables" -name '*.xlsx' | head -20)
 # Documents: the first byte chooses the reader (0 docx, 1 html, 2 text table, 3 PDF layout text).
-mkdir -p corpus/documents
-for f in $(find "$root/tests/corpus/tables" -name 'table.docx' | head -20); do
-  { printf '\x00'; cat "$f"; } > "corpus/documents/d-$(basename "$(dirname "$f")")"
-done
-for f in $(find "$root/tests/corpus/tables" -name 'table.html' | head -20); do
-  { printf '\x01'; cat "$f"; } > "corpus/documents/h-$(basename "$(dirname "$f")")"
-done
-for f in "$root"/tests/fixtures/import/*.md "$root"/tests/fixtures/import/*.tsv; do
-  { printf '\x02'; cat "$f"; } > "corpus/documents/t-$(basename "$f")"
-done
-mkdir -p corpus/value corpus/actuals corpus/lsp
-# Values: every target of the specs, one per file.
-grep -h '^ *\(产出\|效益\|满意度\|成本\|指标\)' $specs | awk '{ $1=""; $2=""; sub(/^ +/, ""); print }' \
-  | sort -u | head -2000 | split -l 1 - corpus/value/v-
-for f in $(find "$root/specs" "$root/tests/fixtures/eval" -name '*.toml' -o -name '*.json' -o -name '*.csv'); do
-  case "$f" in *.toml) p='\x00' ;; *.json) p='\x01' ;; *) p='\x02' ;; esac
-  { printf "$p"; cat "$f"; } > "corpus/actuals/$(basename "$f")"
-done
+if wanted documents; then
+  mkdir -p corpus/documents
+  for f in $(find "$root/tests/corpus/tables" -name 'table.docx' | head -20); do
+    { printf '\x00'; cat "$f"; } > "corpus/documents/d-$(basename "$(dirname "$f")")"
+  done
+  for f in $(find "$root/tests/corpus/tables" -name 'table.html' | head -20); do
+    { printf '\x01'; cat "$f"; } > "corpus/documents/h-$(basename "$(dirname "$f")")"
+  done
+  for f in "$root"/tests/fixtures/import/*.md "$root"/tests/fixtures/import/*.tsv; do
+    { printf '\x02'; cat "$f"; } > "corpus/documents/t-$(basename "$f")"
+  done
+fi
+# Values: every target of the specs, one per file (-a: fuzz fixtures hold control characters).
+if wanted value; then
+  mkdir -p corpus/value
+  grep -ah '^ *\(产出\|效益\|满意度\|成本\|指标\)' $specs | awk '{ $1=""; $2=""; sub(/^ +/, ""); print }' \
+    | sort -u | head -2000 | split -l 1 - corpus/value/v-
+fi
+if wanted actuals; then
+  mkdir -p corpus/actuals
+  for f in $(find "$root/specs" "$root/tests/fixtures/eval" -name '*.toml' -o -name '*.json' -o -name '*.csv'); do
+    case "$f" in *.toml) p='\x00' ;; *.json) p='\x01' ;; *) p='\x02' ;; esac
+    { printf "$p"; cat "$f"; } > "corpus/actuals/$(basename "$f")"
+  done
+fi
+mkdir -p corpus/lsp
 printf 'Content-Length: 52\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}' > corpus/lsp/initialize
 
 # No sanitizer: the project forbids `unsafe`, so AddressSanitizer finds nothing the Rust checks
