@@ -29,7 +29,12 @@ impl Figure {
             })
             .last()
             .map(|(i, c)| i + c.len_utf8())?;
-        let value = parse_number(&t[..end])?;
+        // The number as the value grammar reads one: `1,2345` is no number, not 12345.
+        let written = &t[..end];
+        if !crate::syntax::reads_as_number(written) {
+            return None;
+        }
+        let value = parse_number(written)?;
         let percent = t[end..].trim_start().starts_with(['%', '％']);
         Some(Figure { value, percent })
     }
@@ -121,7 +126,16 @@ fn audit_at(
     what: &str,
     how: &str,
 ) -> Option<Diagnostic> {
-    let figure = Figure::read(&field.text)?;
+    let Some(figure) = Figure::read(&field.text) else {
+        // A figure the report states but that reads as no number is said, not passed over.
+        return (!field.text.trim().is_empty()).then(|| {
+            super::actuals::unreadable(
+                field.span,
+                format!("{what}「{}」无法读取", field.text),
+                "写成数，如 `95.5%`、`8.5`、`3,992.56`",
+            )
+        });
+    };
     match compare(figure, computed, decimals) {
         Agreement::Agrees => None,
         Agreement::Truncated(expected) => Some(

@@ -407,3 +407,26 @@ fn a_gate_zeroes_the_item_when_its_clause_is_not_met() {
             .any(|f| f.starts_with("rule-not-applicable"))
     );
 }
+
+#[test]
+fn a_stated_figure_that_is_no_number_is_said_not_read_without_its_commas() {
+    // `9,5` is no number the value grammar reads: it was read as 95 (commas dropped), so a
+    // reported score of 9.5 written with a decimal comma passed as 95 without a word.
+    let spec = group("    指标 甲 >= 90%\n    评分 10分 达标得满分");
+    let text = "[[\"指标\"]]\n\"名称\" = \"甲\"\n\"实际\" = \"95%\"\n\"得分\" = \"9,5\"\n\"得分率\" = \"9,5%\"\n";
+    let said = findings(&run(&spec, text));
+    assert!(
+        said.iter()
+            .any(|f| f == "unreadable-actual 「甲」的得分「9,5」无法读取"),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|f| f.starts_with("unreadable-actual 「甲」的得分率「9,5%」无法读取")),
+        "{said:?}"
+    );
+    assert_eq!(
+        jixiao::eval::formula::evaluate("1,2345 + 1"),
+        Err("无法读取的数「1,2345」".to_owned())
+    );
+}
