@@ -9,7 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::actuals::Field;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::quantity::parse_number;
+use crate::model::quantity::read_number;
 
 /// A number as a report writes it: `90.02%`, `40.512分`, `3,992.56万元`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,12 +29,7 @@ impl Figure {
             })
             .last()
             .map(|(i, c)| i + c.len_utf8())?;
-        // The number as the value grammar reads one: `1,2345` is no number, not 12345.
-        let written = &t[..end];
-        if !crate::syntax::reads_as_number(written) {
-            return None;
-        }
-        let value = parse_number(written)?;
+        let value = read_number(&t[..end])?;
         let percent = t[end..].trim_start().starts_with(['%', '％']);
         Some(Figure { value, percent })
     }

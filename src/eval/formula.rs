@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::quantity::parse_number;
+use crate::model::quantity::read_number;
 
 const MAX_LEN: usize = 2_000;
 const MAX_DEPTH: usize = 32;
@@ -42,10 +42,8 @@ fn tokens(text: &str) -> Result<Vec<Token>, String> {
                 i += 1;
             }
             let digits: String = chars[start..i].iter().collect();
-            let mut value = (crate::syntax::reads_as_number(&digits))
-                .then(|| parse_number(&digits))
-                .flatten()
-                .ok_or_else(|| format!("无法读取的数「{digits}」"))?;
+            let mut value =
+                read_number(&digits).ok_or_else(|| format!("无法读取的数「{digits}」"))?;
             while chars.get(i).is_some_and(|c| c.is_whitespace()) {
                 i += 1;
             }

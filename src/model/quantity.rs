@@ -43,6 +43,14 @@ impl Quantity {
     }
 }
 
+/// Reads text that is, whole, a number as the value grammar writes one (`3,992.56`, `-5`,
+/// `１２`): `1,2345` and `9,5` are no number here, where `parse_number` would drop the commas.
+pub fn read_number(text: &str) -> Option<Decimal> {
+    crate::syntax::reads_as_number(text)
+        .then(|| parse_number(text))
+        .flatten()
+}
+
 /// Reads a number as written: thousands separators and full-width digits allowed.
 pub fn parse_number(text: &str) -> Option<Decimal> {
     let ascii: String = text
